@@ -1,0 +1,13 @@
+/**
+ * Staffpass trust layer: keys, hardened JWS, trust lists and token status lists.
+ *
+ * <p>Domain-agnostic: nothing here knows about staff, shifts or the NHS. Only the API
+ * packages are exported; {@code org.staffpass.crypto.internal} stays private.
+ */
+module org.staffpass.crypto {
+    requires com.nimbusds.jose.jwt;
+    requires org.bouncycastle.provider;
+    requires com.fasterxml.jackson.databind;
+
+    exports org.staffpass.crypto;
+}

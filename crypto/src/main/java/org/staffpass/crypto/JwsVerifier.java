@@ -1,0 +1,301 @@
+package org.staffpass.crypto;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.staffpass.crypto.internal.Base64Url;
+import org.staffpass.crypto.internal.PublicKeyMaterial.SignatureCheck;
+import org.staffpass.crypto.internal.StrictJson;
+
+/**
+ * Verifies compact JWS (RFC 7515) from untrusted sources, failing closed.
+ *
+ * <p>The algorithm comes from the key, never from the header: only ES256 and EdDSA ever
+ * verify, and only with a key of that type. Refused with a {@link ReasonCode}, never an
+ * exception: input over the size bound; anything but three canonical base64url segments;
+ * a header that is not a JSON object with unique members; {@code alg} other than the key's
+ * ({@code none}, HS*, RS*); header-carried keys ({@code jwk}, {@code jku}, {@code x5u},
+ * {@code x5c}); any {@code crit}; {@code b64:false}; a {@code kid} naming another key; a
+ * {@code typ} other than the expected one; an ECDSA signature that is not 64 bytes or has r
+ * or s outside [1, n-1]; and of course a signature that does not verify.
+ *
+ * <p>Build with {@link #builder()}; immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class JwsVerifier {
+    /** Default bound on the compact serialization's length, in characters. */
+    public static final int DEFAULT_MAX_LENGTH = 1 << 20;
+
+    private static final List<String> KEY_CARRYING_HEADERS = List.of("jwk", "jku", "x5u", "x5c");
+
+    private final List<VerificationKey> keys;
+    private final Optional<String> expectedType;
+    private final Set<String> refusedTypes;
+    private final int maxLength;
+
+    private JwsVerifier(Builder builder) {
+        this.keys = builder.keys;
+        this.expectedType = builder.expectedType.map(JwsVerifier::normaliseType);
+        this.refusedTypes = builder.refusedTypes.stream().map(JwsVerifier::normaliseType).collect(Collectors.toUnmodifiableSet());
+        this.maxLength = builder.maxLength;
+    }
+
+    /** A builder; {@link Builder#key} or {@link Builder#keys} is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A verifier for one key, no expected {@code typ}, default size bound. */
+    public static JwsVerifier of(VerificationKey key) {
+        return builder().key(key).build();
+    }
+
+    /** Verifies one compact JWS; never throws for bad input. */
+    public Verification<VerifiedJws> verify(String compact) {
+        Objects.requireNonNull(compact, "compact");
+        if (compact.length() > maxLength) {
+            return rejected(ReasonCode.TOO_LARGE, "JWS is " + compact.length() + " characters; the bound is " + maxLength);
+        }
+        int firstDot = compact.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : compact.indexOf('.', firstDot + 1);
+        if (secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
+            return rejected(ReasonCode.MALFORMED, "compact JWS must have exactly three dot-separated segments");
+        }
+        if (firstDot == 0 || secondDot == compact.length() - 1) {
+            return rejected(ReasonCode.MALFORMED, "JWS header and signature segments must not be empty");
+        }
+        if (!Base64Url.isCanonical(compact, 0, firstDot)) {
+            return rejected(ReasonCode.MALFORMED, "JWS header segment is not canonical unpadded base64url");
+        }
+        if (!Base64Url.isCanonical(compact, firstDot + 1, secondDot)) {
+            return rejected(ReasonCode.MALFORMED, "JWS payload segment is not canonical unpadded base64url");
+        }
+        if (!Base64Url.isCanonical(compact, secondDot + 1, compact.length())) {
+            return rejected(ReasonCode.MALFORMED, "JWS signature segment is not canonical unpadded base64url");
+        }
+        Verification<ObjectNode> parsedHeader = StrictJson.parseObject(
+                Base64Url.decodeChecked(compact, 0, firstDot), "JWS header");
+        if (parsedHeader instanceof Verification.Rejected<ObjectNode> r) {
+            return r.cast();
+        }
+        ObjectNode header = parsedHeader.value();
+
+        JsonNode alg = header.get("alg");
+        if (alg == null || !alg.isTextual()) {
+            return rejected(ReasonCode.MALFORMED, "JWS header member 'alg' is missing or not a string");
+        }
+        if (keys.stream().noneMatch(k -> k.algorithm().acceptsHeaderAlg(alg.textValue()))) {
+            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + printable(alg.textValue())
+                    + " is not allowed; this verifier's key uses " + algorithmsOfKeys());
+        }
+        for (String member : KEY_CARRYING_HEADERS) {
+            if (header.has(member)) {
+                return rejected(ReasonCode.HEADER_NOT_ALLOWED, "JWS header carries '" + member
+                        + "': verification keys come from configuration, never from the token");
+            }
+        }
+        if (header.has("crit")) {
+            return rejected(ReasonCode.HEADER_NOT_ALLOWED, "JWS header 'crit' names extensions this verifier does not implement");
+        }
+        JsonNode b64 = header.get("b64");
+        if (b64 != null && !(b64.isBoolean() && b64.booleanValue())) {
+            return rejected(ReasonCode.HEADER_NOT_ALLOWED, "JWS header 'b64' other than true (unencoded payload) is not allowed");
+        }
+        Optional<String> kid = optionalString(header, "kid");
+        Optional<String> typ = optionalString(header, "typ");
+        if ((header.has("kid") && kid.isEmpty()) || (header.has("typ") && typ.isEmpty())) {
+            return rejected(ReasonCode.MALFORMED, "JWS header members 'kid' and 'typ' must be strings");
+        }
+        try {
+            // Nimbus owns the JOSE header structure: registered members and their types.
+            JWSHeader.parse(StrictJson.toMap(header), new Base64URL(compact.substring(0, firstDot)));
+        } catch (ParseException | RuntimeException e) {
+            return rejected(ReasonCode.MALFORMED, "JWS header is not a valid JOSE header");
+        }
+
+        Verification<VerificationKey> selected = selectKey(kid);
+        if (selected instanceof Verification.Rejected<VerificationKey> r) {
+            return r.cast();
+        }
+        VerificationKey key = selected.value();
+        if (!key.algorithm().acceptsHeaderAlg(alg.textValue())) {
+            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + printable(alg.textValue())
+                    + " does not match key " + key.kid().orElse(key.thumbprint()) + " (" + key.algorithm().jwsName() + ")");
+        }
+        Optional<String> normalisedTyp = typ.map(JwsVerifier::normaliseType);
+        if (normalisedTyp.isPresent() && refusedTypes.contains(normalisedTyp.get())) {
+            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' " + printable(typ.get()) + " is never accepted here");
+        }
+        if (expectedType.isPresent() && !expectedType.equals(normalisedTyp)) {
+            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' is " + typ.map(JwsVerifier::printable).orElse("absent")
+                    + "; expected " + expectedType.get());
+        }
+
+        byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+        byte[] signature = Base64Url.decodeChecked(compact, secondDot + 1, compact.length());
+        SignatureCheck check = key.material().check(signingInput, signingInput.length, signature);
+        switch (check) {
+            case VALID:
+                break;
+            case WRONG_LENGTH:
+                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.length + " bytes; "
+                        + key.algorithm().jwsName() + " signatures are exactly 64");
+            case OUT_OF_RANGE:
+                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature has r or s outside [1, n-1]");
+            default:
+                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature does not verify with key "
+                        + key.kid().orElse(key.thumbprint()));
+        }
+        byte[] payload = Base64Url.decodeChecked(compact, firstDot + 1, secondDot);
+        return Verification.accepted(new VerifiedJws(key, typ, kid, payload));
+    }
+
+    private Verification<VerificationKey> selectKey(Optional<String> headerKid) {
+        if (headerKid.isPresent()) {
+            for (VerificationKey key : keys) {
+                if (key.kid().isEmpty() && keys.size() == 1) {
+                    return Verification.accepted(key);
+                }
+                if (key.kid().equals(headerKid)) {
+                    return Verification.accepted(key);
+                }
+            }
+            return rejected(ReasonCode.KID_MISMATCH, "JWS header 'kid' " + printable(headerKid.get())
+                    + " names no key this verifier holds");
+        }
+        if (keys.size() == 1) {
+            return Verification.accepted(keys.get(0));
+        }
+        return rejected(ReasonCode.KID_MISMATCH, "JWS header has no 'kid' and this verifier holds " + keys.size() + " keys");
+    }
+
+    private String algorithmsOfKeys() {
+        return keys.stream().map(k -> k.algorithm().jwsName()).distinct().sorted().collect(Collectors.joining(", "));
+    }
+
+    private static Optional<String> optionalString(ObjectNode header, String member) {
+        JsonNode node = header.get(member);
+        return node != null && node.isTextual() ? Optional.of(node.textValue()) : Optional.empty();
+    }
+
+    /**
+     * Media types compare case-insensitively, and "application/" may be left off
+     * (RFC 7515 §4.1.9), so {@code application/statuslist+jwt} equals {@code statuslist+jwt}.
+     */
+    static String normaliseType(String typ) {
+        String lower = typ.toLowerCase(Locale.ROOT);
+        return lower.startsWith("application/") && lower.indexOf('/', "application/".length()) < 0
+                ? lower.substring("application/".length())
+                : lower;
+    }
+
+    /** Attacker-chosen text, shortened and stripped to safe characters for messages. */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length() && i < 40; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '?');
+        }
+        return out.append(text.length() > 40 ? "...\"" : "\"").toString();
+    }
+
+    private static <T> Verification<T> rejected(ReasonCode reason, String message) {
+        return Verification.rejected(reason, message);
+    }
+
+    /**
+     * Configures a {@link JwsVerifier}. Each setter may be called once; {@link #build()}
+     * refuses a verifier with no key.
+     */
+    public static final class Builder {
+        private List<VerificationKey> keys;
+        private Optional<String> expectedType = Optional.empty();
+        private Set<String> refusedTypes = Set.of();
+        private int maxLength = DEFAULT_MAX_LENGTH;
+        private boolean maxLengthSet;
+        private boolean refusedTypesSet;
+
+        private Builder() {
+        }
+
+        /** The one key that verifies. */
+        public Builder key(VerificationKey key) {
+            return keys(List.of(Objects.requireNonNull(key, "key")));
+        }
+
+        /**
+         * Several keys (pinned roots during a rotation): the header {@code kid} chooses one;
+         * with more than one key a header without {@code kid} is refused. Keys without a
+         * {@code kid} are allowed only alone.
+         */
+        public Builder keys(Collection<VerificationKey> keys) {
+            if (this.keys != null) {
+                throw new IllegalStateException("keys already set");
+            }
+            List<VerificationKey> copy = List.copyOf(keys);
+            if (copy.isEmpty()) {
+                throw new IllegalArgumentException("at least one key is required");
+            }
+            if (copy.size() > 1 && copy.stream().anyMatch(k -> k.kid().isEmpty())) {
+                throw new IllegalArgumentException("with several keys each needs a kid to be chosen by");
+            }
+            if (copy.stream().map(k -> k.kid().orElse("")).distinct().count() != copy.size()) {
+                throw new IllegalArgumentException("two keys share a kid");
+            }
+            this.keys = new ArrayList<>(copy);
+            return this;
+        }
+
+        /** The header {@code typ} a token must carry (compared as RFC 7515 says). */
+        public Builder expectedType(String typ) {
+            if (expectedType.isPresent()) {
+                throw new IllegalStateException("expectedType already set");
+            }
+            this.expectedType = Optional.of(Objects.requireNonNull(typ, "typ"));
+            return this;
+        }
+
+        /** Header {@code typ} values refused even without an expected type (e.g. {@code kb+jwt}). */
+        public Builder refusedTypes(Set<String> types) {
+            if (refusedTypesSet) {
+                throw new IllegalStateException("refusedTypes already set");
+            }
+            this.refusedTypes = Set.copyOf(types);
+            this.refusedTypesSet = true;
+            return this;
+        }
+
+        /** Longest compact serialization accepted, in characters; longer input is {@code TOO_LARGE}. */
+        public Builder maxLength(int maxLength) {
+            if (maxLengthSet) {
+                throw new IllegalStateException("maxLength already set");
+            }
+            if (maxLength < 16) {
+                throw new IllegalArgumentException("maxLength must be at least 16, was " + maxLength);
+            }
+            this.maxLength = maxLength;
+            this.maxLengthSet = true;
+            return this;
+        }
+
+        /** The verifier. */
+        public JwsVerifier build() {
+            if (keys == null) {
+                throw new IllegalStateException("a JwsVerifier needs key(...) or keys(...)");
+            }
+            return new JwsVerifier(this);
+        }
+    }
+}

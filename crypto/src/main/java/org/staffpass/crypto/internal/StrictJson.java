@@ -1,0 +1,135 @@
+package org.staffpass.crypto.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.staffpass.crypto.ReasonCode;
+import org.staffpass.crypto.Verification;
+
+/**
+ * The one JSON reader for untrusted input: duplicate member names, trailing data, invalid
+ * UTF-8 and nesting deeper than {@value #MAX_DEPTH} are errors, never silently resolved.
+ *
+ * <p>Error messages name the document and the position, never its content.
+ */
+public final class StrictJson {
+    /** Deeper than any document we define; stops stack exhaustion by crafted input. */
+    public static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxNumberLength(64)
+                            .build())
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.USE_BIG_INTEGER_FOR_INTS)
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .build();
+
+    private StrictJson() {
+    }
+
+    /** The shared, configured mapper (thread-safe once built). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Parses a JSON object from UTF-8 bytes; {@code what} names the document in errors. */
+    public static Verification<ObjectNode> parseObject(byte[] utf8, String what) {
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(utf8);
+        } catch (StreamConstraintsException e) {
+            return Verification.rejected(ReasonCode.MALFORMED, what + " is nested too deeply or has an oversized number");
+        } catch (JsonProcessingException e) {
+            String detail = e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "has a duplicate member name"
+                    : "is not valid JSON";
+            long offset = e.getLocation() == null ? -1 : e.getLocation().getByteOffset();
+            return Verification.rejected(ReasonCode.MALFORMED,
+                    what + " " + detail + (offset >= 0 ? " (near byte " + offset + ")" : ""));
+        } catch (IOException e) {
+            return Verification.rejected(ReasonCode.MALFORMED, what + " could not be read as JSON");
+        }
+        if (node == null || !node.isObject()) {
+            return Verification.rejected(ReasonCode.MALFORMED, what + " is not a JSON object");
+        }
+        return Verification.accepted((ObjectNode) node);
+    }
+
+    /** Parses a JSON object from a string; see {@link #parseObject(byte[], String)}. */
+    public static Verification<ObjectNode> parseObject(String json, String what) {
+        return parseObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), what);
+    }
+
+    /** Serializes to compact JSON with object members in the order they were added. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree failed to serialize", e);
+        }
+    }
+
+    /** A new empty object node. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    /**
+     * Converts a tree into plain Java values (LinkedHashMap, ArrayList, String, Boolean,
+     * Long or BigInteger or BigDecimal, null) for libraries such as Nimbus that want maps.
+     */
+    public static Map<String, Object> toMap(ObjectNode object) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            map.put(field.getKey(), toPlain(field.getValue()));
+        }
+        return map;
+    }
+
+    private static Object toPlain(JsonNode node) {
+        if (node.isObject()) {
+            return toMap((ObjectNode) node);
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>(node.size());
+            for (JsonNode element : node) {
+                list.add(toPlain(element));
+            }
+            return list;
+        }
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.canConvertToLong() ? (Object) node.longValue() : node.bigIntegerValue();
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        return null;
+    }
+}
