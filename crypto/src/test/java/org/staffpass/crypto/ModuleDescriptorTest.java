@@ -1,0 +1,40 @@
+package org.staffpass.crypto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.module.ModuleDescriptor;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The module exports its API packages and nothing else: internal stays internal. */
+class ModuleDescriptorTest {
+
+    @Test
+    void exportsOnlyApiPackagesUnqualified() throws IOException, URISyntaxException {
+        // The descriptor compiled beside our classes, not the first module-info on the class path.
+        Path classes = Path.of(VerificationKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        ModuleDescriptor descriptor;
+        try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
+            descriptor = ModuleDescriptor.read(in);
+        }
+        assertEquals("org.staffpass.crypto", descriptor.name());
+        Set<String> exported = descriptor.exports().stream()
+                .peek(export -> assertTrue(export.targets().isEmpty(), "qualified export " + export))
+                .map(ModuleDescriptor.Exports::source)
+                .collect(Collectors.toSet());
+        assertTrue(exported.contains("org.staffpass.crypto"), exported.toString());
+        for (String pkg : exported) {
+            assertTrue(!pkg.contains(".internal"), "internal package exported: " + pkg);
+        }
+        Set<String> internal = descriptor.packages().stream().filter(p -> p.contains(".internal")).collect(Collectors.toSet());
+        assertTrue(!internal.isEmpty(), "the module has internal packages, and they are not exported");
+        assertTrue(descriptor.opens().isEmpty(), "no package is opened for reflection");
+    }
+}
