@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.stream.Stream;
 import java.lang.module.ModuleDescriptor;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -22,7 +24,7 @@ class ModuleDescriptorTest {
         Path classes = Path.of(VerificationKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         ModuleDescriptor descriptor;
         try (InputStream in = Files.newInputStream(classes.resolve("module-info.class"))) {
-            descriptor = ModuleDescriptor.read(in);
+            descriptor = ModuleDescriptor.read(in, () -> packagesUnder(classes));
         }
         assertEquals("org.staffpass.crypto", descriptor.name());
         Set<String> exported = descriptor.exports().stream()
@@ -36,5 +38,15 @@ class ModuleDescriptorTest {
         Set<String> internal = descriptor.packages().stream().filter(p -> p.contains(".internal")).collect(Collectors.toSet());
         assertTrue(!internal.isEmpty(), "the module has internal packages, and they are not exported");
         assertTrue(descriptor.opens().isEmpty(), "no package is opened for reflection");
+    }
+
+    private static Set<String> packagesUnder(Path classes) {
+        try (Stream<Path> files = Files.walk(classes)) {
+            return files.filter(f -> f.toString().endsWith(".class") && !f.endsWith("module-info.class"))
+                    .map(f -> classes.relativize(f.getParent()).toString().replace(java.io.File.separatorChar, '.'))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
