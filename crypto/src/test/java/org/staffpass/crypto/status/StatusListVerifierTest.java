@@ -154,6 +154,7 @@ class StatusListVerifierTest {
                 c -> c.put("sub", ""),
                 c -> c.put("sub", "statuslists/1"),
                 c -> c.put("sub", "https://example.com/a list"),
+                c -> c.put("sub", "https://example.com/" + "x".repeat(2049 - "https://example.com/".length())),
                 c -> c.remove("iat"),
                 c -> c.put("iat", "1700000000"),
                 c -> c.put("iat", -5),
@@ -270,9 +271,36 @@ class StatusListVerifierTest {
     }
 
     @Test
+    void headerCarryingAKeyOrCritIsHeaderNotAllowed() throws Exception {
+        String payload = StrictJson.write(TestTokens.claims(T0, 1, LST_16_ONE_BIT));
+        String base = "\"alg\":\"ES256\",\"kid\":\"" + ES256.kid() + "\",\"typ\":\"statuslist+jwt\"";
+        String withJwk = "{" + base + ",\"jwk\":" + ES256.verificationKey().toJwkJson() + "}";
+        String withCrit = "{" + base + ",\"crit\":[\"exp\"],\"exp\":1}";
+        for (String header : List.of(withJwk, withCrit)) {
+            String jwt = signWithRawHeader(header, payload);
+            assertEquals(ReasonCode.HEADER_NOT_ALLOWED, reason(verifier(ES256, T0).verify(jwt)), header);
+        }
+        assertTrue(verifier(ES256, T0).verify(signWithRawHeader("{" + base + "}", payload)).isAccepted(),
+                "the same hand-made signing path gives a good token without the refused members");
+    }
+
+    /** Signs a hand-written header with Nimbus (ES256 over the exact signing input), bypassing JwsSigner. */
+    private static String signWithRawHeader(String header, String payload) throws Exception {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        String signingInput = Base64Url.encode(header.getBytes(utf8)) + "." + Base64Url.encode(payload.getBytes(utf8));
+        com.nimbusds.jose.crypto.ECDSASigner nimbus = new com.nimbusds.jose.crypto.ECDSASigner(
+                com.nimbusds.jose.jwk.ECKey.parse(ES256.toPrivateJwkJson()));
+        com.nimbusds.jose.util.Base64URL signature = nimbus.sign(
+                new com.nimbusds.jose.JWSHeader(com.nimbusds.jose.JWSAlgorithm.ES256),
+                signingInput.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return signingInput + "." + signature;
+    }
+
+    @Test
     void typMayCarryTheApplicationPrefix() {
         String payload = StrictJson.write(TestTokens.claims(T0, 1, LST_16_ONE_BIT));
         assertTrue(verifier(ES256, T0).verify(TestTokens.sign(ES256, "application/statuslist+jwt", payload)).isAccepted());
+        assertTrue(verifier(ES256, T0).verify(TestTokens.sign(ES256, "StatusList+JWT", payload)).isAccepted());
     }
 
     @Test

@@ -109,6 +109,33 @@ class ZlibCodecTest {
         assertEquals(ReasonCode.MALFORMED, reason(ZlibCodec.inflate(wrongMethod, BOUND, "lst")));
         assertEquals(ReasonCode.MALFORMED, reason(ZlibCodec.inflate(rawDeflate, BOUND, "lst")));
         assertEquals(ReasonCode.MALFORMED, reason(ZlibCodec.inflate(new byte[0], BOUND, "lst")));
+        assertEquals(ReasonCode.MALFORMED, reason(ZlibCodec.inflate(gzip(patterned(100)), BOUND, "lst")));
+    }
+
+    @Test
+    void corruptDataIsMalformed() {
+        byte[] good = ZlibCodec.deflate(patterned(5000));
+        int corrupted = 0;
+        for (int at = 2; at < good.length - 4; at++) {
+            byte[] bad = good.clone();
+            bad[at] ^= (byte) 0xFF;
+            Verification<byte[]> result = ZlibCodec.inflate(bad, BOUND, "lst");
+            // A changed block either breaks the deflate syntax or changes the output, which the Adler-32 catches;
+            // either way nothing is accepted (a change can at most make the stream inflate past this bound).
+            assertTrue(reason(result) == ReasonCode.MALFORMED || reason(result) == ReasonCode.STATUS_LIST_INFLATE_BOUND);
+            corrupted += reason(result) == ReasonCode.MALFORMED ? 1 : 0;
+        }
+        assertTrue(corrupted > 0);
+    }
+
+    private static byte[] gzip(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(out)) {
+            gzip.write(raw);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     @Test
