@@ -369,7 +369,12 @@ public final class StatusListStore {
             if (maxSkew.isPresent()) {
                 throw new IllegalStateException("maxSkew already set");
             }
-            this.maxSkew = Optional.of(Objects.requireNonNull(skew, "skew"));
+            Objects.requireNonNull(skew, "skew");
+            if (skew.isNegative() || skew.compareTo(StatusListVerifier.SKEW_CEILING) > 0) {
+                throw new IllegalArgumentException("maxSkew must be between 0 and " + StatusListVerifier.SKEW_CEILING
+                        + ", was " + skew);
+            }
+            this.maxSkew = Optional.of(skew);
             return this;
         }
 
@@ -377,6 +382,10 @@ public final class StatusListStore {
         public Builder maxListBytes(int maxListBytes) {
             if (maxListBytesSet) {
                 throw new IllegalStateException("maxListBytes already set");
+            }
+            if (maxListBytes < 1 || maxListBytes > StatusList.MAX_BYTES) {
+                throw new IllegalArgumentException("maxListBytes must be between 1 and " + StatusList.MAX_BYTES
+                        + ", was " + maxListBytes);
             }
             this.maxListBytes = maxListBytes;
             this.maxListBytesSet = true;
@@ -391,8 +400,9 @@ public final class StatusListStore {
             if (maxTokenLengthSet) {
                 throw new IllegalStateException("maxTokenLength already set");
             }
-            if (maxTokenLength > Integer.MAX_VALUE - 2 * FILE_SLACK) {
-                throw new IllegalArgumentException("maxTokenLength is too large: " + maxTokenLength);
+            if (maxTokenLength < 16 || maxTokenLength > Integer.MAX_VALUE - 2 * FILE_SLACK) {
+                throw new IllegalArgumentException("maxTokenLength must be between 16 and "
+                        + (Integer.MAX_VALUE - 2 * FILE_SLACK) + ", was " + maxTokenLength);
             }
             this.maxTokenLength = maxTokenLength;
             this.maxTokenLengthSet = true;

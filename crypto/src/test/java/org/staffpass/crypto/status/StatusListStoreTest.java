@@ -292,8 +292,14 @@ class StatusListStoreTest {
         assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().maxAge(Duration.ZERO));
         assertThrows(IllegalStateException.class, () -> StatusListStore.builder().maxAge(MAX_AGE).maxAge(MAX_AGE));
         assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().maxLists(0));
+        assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().maxListBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().maxSkew(Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().maxTokenLength(15));
+        assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().maxTotalBytes(0));
+        assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder().trustedKeys(List.of()));
         assertThrows(IllegalArgumentException.class, () -> StatusListStore.builder()
-                .trustedKeys(List.of(KEY.verificationKey())).clock(clock).maxAge(MAX_AGE).maxListBytes(0).build());
+                .trustedKeys(List.of(KEY.verificationKey(), KEY.verificationKey())).clock(clock).maxAge(MAX_AGE).build(),
+                "two keys with one kid cannot be told apart");
     }
 
     private static ReasonCode unavailable(StatusLookup lookup) {
