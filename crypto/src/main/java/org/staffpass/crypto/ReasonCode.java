@@ -68,11 +68,11 @@ public enum ReasonCode {
     ISSUER_REVOKED,
 
     // --- Status lists ---
-    /** The compressed status list inflates past its declared size (a decompression bomb). */
+    /** The compressed status list inflates past the verifier's configured bound (a decompression bomb). */
     STATUS_LIST_INFLATE_BOUND,
     /** No status list with that URI is in the store. */
     STATUS_LIST_UNKNOWN,
-    /** The status list is older than the freshness policy allows. */
+    /** The status list is older than the freshness policy allows, or past its {@code exp}. */
     STATUS_LIST_STALE,
     /** The referenced index is outside the status list. */
     STATUS_INDEX_OUT_OF_RANGE,
