@@ -7,7 +7,7 @@
 module org.staffpass.crypto {
     requires com.nimbusds.jose.jwt;
     requires org.bouncycastle.provider;
-    requires com.fasterxml.jackson.databind;
+    requires transitive com.fasterxml.jackson.databind;
 
     exports org.staffpass.crypto;
     exports org.staffpass.crypto.status;
