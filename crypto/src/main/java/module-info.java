@@ -10,4 +10,5 @@ module org.staffpass.crypto {
     requires com.fasterxml.jackson.databind;
 
     exports org.staffpass.crypto;
+    exports org.staffpass.crypto.trust;
 }
