@@ -234,6 +234,12 @@ class TrustListTest {
                 bad("kid repeated within an issuer", p -> ((ArrayNode) issuer0(p).get("jwks").get("keys"))
                         .add(TrustListSamples.withKid(KEY_POOL.get(6), "second").toJwk()), "/issuers/0/jwks/keys/2/kid"),
                 bad("kid empty", p -> key00(p).put("kid", ""), "/issuers/0/jwks/keys/0/kid"),
+                bad("y on an Ed25519 key", p -> key01(p).put("y", key00(p).get("y").textValue()), "/issuers/0/jwks/keys/1/y"),
+                bad("x with padding", p -> key01(p).put("x", key01(p).get("x").textValue() + "="), "/issuers/0/jwks/keys/1/x"),
+                bad("x with non-zero trailing bits", p -> key01(p).put("x", nonCanonical(key01(p).get("x").textValue())),
+                        "/issuers/0/jwks/keys/1/x"),
+                bad("y with non-zero trailing bits", p -> key00(p).put("y", nonCanonical(key00(p).get("y").textValue())),
+                        "/issuers/0/jwks/keys/0/y"),
                 bad("duplicate issuer id", p -> ((ObjectNode) p.get("issuers").get(1)).put("id", "https://issuer-one.example"),
                         "/issuers/1/id"));
     }
@@ -246,6 +252,17 @@ class TrustListTest {
 
     static ObjectNode issuer0(ObjectNode payload) {
         return (ObjectNode) payload.get("issuers").get(0);
+    }
+
+    static ObjectNode key01(ObjectNode payload) {
+        return (ObjectNode) issuer0(payload).get("jwks").get("keys").get(1);
+    }
+
+    /** The same bytes spelled differently: 32 bytes leave unused low bits in the last of 43 characters. */
+    private static String nonCanonical(String base64url) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = base64url.charAt(base64url.length() - 1);
+        return base64url.substring(0, base64url.length() - 1) + alphabet.charAt(alphabet.indexOf(last) | 1);
     }
 
     static ObjectNode key00(ObjectNode payload) {
