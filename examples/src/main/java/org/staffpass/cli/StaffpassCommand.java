@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             KeysCommand.class,
             JwsCommand.class,
+            TrustListCommand.class,
         })
 public final class StaffpassCommand implements Runnable {
     /** Exit code for a bug: outside 0-2 so it is never read as a verdict. */
