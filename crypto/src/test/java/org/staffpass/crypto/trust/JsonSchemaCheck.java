@@ -101,9 +101,7 @@ final class JsonSchemaCheck {
                 }
             }
         }
-        Iterator<Map.Entry<String, JsonNode>> members = value.fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
+        for (Map.Entry<String, JsonNode> member : value.properties()) {
             String memberPath = path + "/" + member.getKey();
             if (properties.has(member.getKey())) {
                 check(properties.get(member.getKey()), member.getValue(), memberPath, problems);

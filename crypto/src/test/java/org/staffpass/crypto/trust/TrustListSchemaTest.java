@@ -100,10 +100,10 @@ class TrustListSchemaTest {
         ObjectNode payload = TrustListTest.samplePayload();
         assertEquals(List.of(), schema().problems(payload));
 
-        TrustListTest.issuer0(payload).put("ods", "X");
+        TrustListTest.issuer0(payload).put("registry", "X");
         payload.put("sequence", 0);
         TrustListTest.key00(payload).put("d", "secret");
-        assertEquals(Set.of("/issuers/0/ods: is not allowed", "/sequence: is below 1", "/issuers/0/jwks/keys/0/d: is not allowed"),
+        assertEquals(Set.of("/issuers/0/registry: is not allowed", "/sequence: is below 1", "/issuers/0/jwks/keys/0/d: is not allowed"),
                 Set.copyOf(schema().problems(payload)));
     }
 

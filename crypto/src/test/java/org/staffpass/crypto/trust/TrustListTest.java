@@ -169,7 +169,7 @@ class TrustListTest {
     static Stream<Arguments> invalidPayloads() {
         return Stream.of(
                 bad("unknown top-level member", p -> p.put("nbf", 1), "/nbf"),
-                bad("unknown issuer member", p -> issuer0(p).put("ods", "X"), "/issuers/0/ods"),
+                bad("unknown issuer member", p -> issuer0(p).put("registry", "X"), "/issuers/0/registry"),
                 bad("unknown jwks member", p -> ((ObjectNode) issuer0(p).get("jwks")).put("extra", 1), "/issuers/0/jwks/extra"),
                 bad("unknown JWK member", p -> key00(p).put("x5t", "abc"), "/issuers/0/jwks/keys/0/x5t"),
                 bad("unknown member with pointer specials", p -> p.put("a/b~c", 1), "/a~1b~0c"),
