@@ -11,4 +11,5 @@ module org.staffpass.crypto {
 
     exports org.staffpass.crypto;
     exports org.staffpass.crypto.status;
+    exports org.staffpass.crypto.trust;
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
             KeysCommand.class,
             JwsCommand.class,
             StatusCommand.class,
+            TrustListCommand.class,
         })
 public final class StaffpassCommand implements Runnable {
     /** Exit code for a bug: outside 0-2 so it is never read as a verdict. */
