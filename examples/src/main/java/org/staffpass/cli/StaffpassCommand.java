@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             JwsCommand.class,
             StatusCommand.class,
             TrustListCommand.class,
+            DemoCommand.class,
         })
 public final class StaffpassCommand implements Runnable {
     /** Exit code for a bug: outside 0-2 so it is never read as a verdict. */
