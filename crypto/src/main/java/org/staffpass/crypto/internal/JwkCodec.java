@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import java.text.ParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -28,6 +29,8 @@ import org.staffpass.crypto.Verification;
  * bytes are then validated again and turned into Bouncy Castle parameters.
  */
 public final class JwkCodec {
+    /** The members holding key bytes, for EC and OKP keys alike. */
+    private static final List<String> KEY_MEMBERS = List.of("x", "y", "d");
 
     /** What a JWK document holds once checked. */
     public record ParsedJwk(
@@ -85,6 +88,14 @@ public final class JwkCodec {
         }
         if (purpose == Purpose.SIGN && !nimbus.isPrivate()) {
             return rejected(ReasonCode.KEY_MALFORMED, "JWK has no private member 'd'; a signing key needs it");
+        }
+        // Nimbus decodes leniently (padding, stray bits, '+' and '/', white space) and hashes
+        // the member text as given, so one key could import under many thumbprints.
+        for (String member : KEY_MEMBERS) {
+            JsonNode value = jwk.get(member);
+            if (value != null && !(value.isTextual() && Base64Url.isCanonical(value.textValue(), 0, value.textValue().length()))) {
+                return rejected(ReasonCode.KEY_MALFORMED, "JWK member '" + member + "' is not canonical unpadded base64url");
+            }
         }
         Verification<ParsedJwk> parsed;
         if (nimbus instanceof ECKey ec) {
@@ -157,7 +168,7 @@ public final class JwkCodec {
             privateMaterial = Optional.of(new PrivateKeyMaterial.Es256(new ECPrivateKeyParameters(scalar, P256.DOMAIN)));
         }
         PublicKeyMaterial publicMaterial = new PublicKeyMaterial.Es256(new ECPublicKeyParameters(point, P256.DOMAIN));
-        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.ES256, kid, thumbprint(ec),
+        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.ES256, kid, thumbprint(publicMaterial),
                 publicMaterial, privateMaterial, publicJwk(publicMaterial, x, y, original)));
     }
 
@@ -185,7 +196,7 @@ public final class JwkCodec {
             privateMaterial = Optional.of(new PrivateKeyMaterial.Ed25519Key(privateParameters));
         }
         PublicKeyMaterial publicMaterial = new PublicKeyMaterial.Ed25519Key(publicParameters);
-        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.EDDSA, kid, thumbprint(okp),
+        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.EDDSA, kid, thumbprint(publicMaterial),
                 publicMaterial, privateMaterial, publicJwk(publicMaterial, x, null, original)));
     }
 
