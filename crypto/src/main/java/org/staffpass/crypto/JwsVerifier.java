@@ -153,7 +153,7 @@ public final class JwsVerifier {
                 return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.length + " bytes; "
                         + key.algorithm().jwsName() + " signatures are exactly 64");
             case OUT_OF_RANGE:
-                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature has r or s outside [1, n-1]");
+                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature r or s is out of range: both must be in [1, n-1]");
             default:
                 return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature does not verify with key "
                         + key.kid().orElse(key.thumbprint()));

@@ -36,8 +36,7 @@ class KeyImportTest {
     void nonCanonicalBase64urlInKeyMembersIsMalformed(SignatureAlgorithm algorithm) {
         SigningKey key = keyWithUrlSafeCharacters(algorithm);
         ObjectNode publicJwk = key.verificationKey().toJwk();
-        ObjectNode privateJwk = (ObjectNode) org.staffpass.crypto.internal.StrictJson.parseObject(
-                key.toPrivateJwkJson(), "test").value();
+        ObjectNode privateJwk = org.staffpass.crypto.internal.StrictJson.parseObject(key.toPrivateJwkJson(), "test").value();
         for (String member : algorithm == SignatureAlgorithm.ES256 ? new String[] {"x", "y", "d"} : new String[] {"x", "d"}) {
             ObjectNode base = member.equals("d") ? privateJwk : publicJwk;
             String canonical = base.get(member).textValue();
