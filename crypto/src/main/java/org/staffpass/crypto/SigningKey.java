@@ -71,7 +71,7 @@ public final class SigningKey {
     /** Reads a private JWK document (JSON text) with its {@code d} member. */
     public static Verification<SigningKey> fromJwk(String json) {
         Objects.requireNonNull(json, "json");
-        return StrictJson.parseObject(json, "JWK").then(node -> JwkCodec.parse(node, JwkCodec.Purpose.SIGN)
+        return JwkCodec.readDocument(json).then(node -> JwkCodec.parse(node, JwkCodec.Purpose.SIGN)
                 .map(parsed -> new SigningKey(parsed.privateMaterial().orElseThrow(), new VerificationKey(
                         parsed.algorithm(), Optional.of(parsed.kid().orElse(parsed.thumbprint())), parsed.thumbprint(),
                         parsed.publicMaterial(), withKid(parsed.publicJwk(), parsed.kid().orElse(parsed.thumbprint()))))));

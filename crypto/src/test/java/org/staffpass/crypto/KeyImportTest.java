@@ -286,6 +286,15 @@ class KeyImportTest {
         assertEquals(ReasonCode.KEY_MALFORMED, reason(SigningKey.fromJwk(json(ed.toPrivateJwkJson()).put("d", Base64Url.encode(new byte[31])).toString())));
     }
 
+    /** ReasonCode documents KEY_MALFORMED for "bad JSON": a key document that is not a JSON object is a malformed key. */
+    @Test
+    void keyDocumentThatIsNotAJsonObjectIsKeyMalformed() {
+        for (String document : List.of("", "not json", "[]", "{\"kty\":\"EC\",\"kty\":\"OKP\"}", "{\"kty\":\"EC\"} x")) {
+            assertEquals(ReasonCode.KEY_MALFORMED, reason(VerificationKey.fromJwk(document)), document);
+            assertEquals(ReasonCode.KEY_MALFORMED, reason(SigningKey.fromJwk(document)), document);
+        }
+    }
+
     /** One key, one thumbprint: a re-spelled coordinate would otherwise import under another kid. */
     @ParameterizedTest
     @EnumSource(SignatureAlgorithm.class)

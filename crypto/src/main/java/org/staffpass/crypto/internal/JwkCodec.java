@@ -57,6 +57,18 @@ public final class JwkCodec {
     }
 
     /**
+     * Reads a JWK document: JSON that is not one strict JSON object is a malformed key
+     * ({@link ReasonCode#KEY_MALFORMED}), so key problems carry key codes whatever the cause.
+     */
+    public static Verification<ObjectNode> readDocument(String json) {
+        Verification<ObjectNode> parsed = StrictJson.parseObject(json, "JWK");
+        if (parsed instanceof Verification.Rejected<ObjectNode> r) {
+            return rejected(ReasonCode.KEY_MALFORMED, r.message());
+        }
+        return parsed;
+    }
+
+    /**
      * Checks a JWK for {@code purpose}. A verification key must not carry private material; a
      * signing key must.
      */
