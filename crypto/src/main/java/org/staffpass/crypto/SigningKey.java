@@ -128,7 +128,12 @@ public final class SigningKey {
             if (!p256) {
                 return Verification.rejected(ReasonCode.KEY_UNSUPPORTED, "PKCS#12 EC key is not on P-256");
             }
-            return Verification.accepted(fromEcScalar(ec.getS(), Optional.empty()));
+            BigInteger d = ec.getS();
+            if (d.signum() <= 0 || d.compareTo(P256.order()) >= 0) {
+                // Bouncy Castle would throw deriving the public point; a keystore is input, not code.
+                return Verification.rejected(ReasonCode.KEY_MALFORMED, "PKCS#12 EC private scalar is outside [1, n-1]");
+            }
+            return Verification.accepted(fromEcScalar(d, Optional.empty()));
         }
         if (key instanceof EdECPrivateKey ed) {
             if (!"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {

@@ -443,6 +443,20 @@ class KeyImportTest {
         assertEquals(ReasonCode.KEY_UNSUPPORTED, reason(SigningKey.fromPkcs12(keystore(entry("p384", "EC-P384")), PASSWORD, Optional.empty())));
     }
 
+    /** A corrupt or crafted keystore whose EC scalar is 0 or not below n is a rejection, not an exception. */
+    @Test
+    void pkcs12EcScalarOutOfRangeIsMalformed() throws Exception {
+        Entry valid = entry("k", "EC");
+        java.security.spec.ECParameterSpec params = ((java.security.interfaces.ECPrivateKey) valid.pair().getPrivate()).getParams();
+        BigInteger n = params.getOrder();
+        for (BigInteger d : List.of(BigInteger.ZERO, n, n.add(BigInteger.ONE), BigInteger.TWO.pow(256).subtract(BigInteger.ONE))) {
+            java.security.PrivateKey bad = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.ECPrivateKeySpec(d, params));
+            byte[] store = keystore(new Entry("k", new KeyPair(valid.pair().getPublic(), bad), valid.certificate()));
+            assertEquals(ReasonCode.KEY_MALFORMED, reason(SigningKey.fromPkcs12(store, PASSWORD, Optional.empty())), d.toString(16));
+        }
+    }
+
     // --- secrets stay quiet ------------------------------------------------------------
 
     @ParameterizedTest
