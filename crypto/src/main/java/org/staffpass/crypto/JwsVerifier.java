@@ -97,7 +97,7 @@ public final class JwsVerifier {
             return rejected(ReasonCode.MALFORMED, "JWS header member 'alg' is missing or not a string");
         }
         if (keys.stream().noneMatch(k -> k.algorithm().acceptsHeaderAlg(alg.textValue()))) {
-            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + printable(alg.textValue())
+            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + StrictJson.printable(alg.textValue())
                     + " is not allowed; this verifier's key uses " + algorithmsOfKeys());
         }
         for (String member : KEY_CARRYING_HEADERS) {
@@ -131,15 +131,15 @@ public final class JwsVerifier {
         }
         VerificationKey key = selected.value();
         if (!key.algorithm().acceptsHeaderAlg(alg.textValue())) {
-            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + printable(alg.textValue())
+            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + StrictJson.printable(alg.textValue())
                     + " does not match key " + key.kid().orElse(key.thumbprint()) + " (" + key.algorithm().jwsName() + ")");
         }
         Optional<String> normalisedTyp = typ.map(JwsVerifier::normaliseType);
         if (normalisedTyp.isPresent() && refusedTypes.contains(normalisedTyp.get())) {
-            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' " + printable(typ.get()) + " is never accepted here");
+            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' " + StrictJson.printable(typ.get()) + " is never accepted here");
         }
         if (expectedType.isPresent() && !expectedType.equals(normalisedTyp)) {
-            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' is " + typ.map(JwsVerifier::printable).orElse("absent")
+            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' is " + typ.map(StrictJson::printable).orElse("absent")
                     + "; expected " + expectedType.get());
         }
 
@@ -172,7 +172,7 @@ public final class JwsVerifier {
                     return Verification.accepted(key);
                 }
             }
-            return rejected(ReasonCode.KID_MISMATCH, "JWS header 'kid' " + printable(headerKid.get())
+            return rejected(ReasonCode.KID_MISMATCH, "JWS header 'kid' " + StrictJson.printable(headerKid.get())
                     + " names no key this verifier holds");
         }
         if (keys.size() == 1) {
@@ -199,16 +199,6 @@ public final class JwsVerifier {
         return lower.startsWith("application/") && lower.indexOf('/', "application/".length()) < 0
                 ? lower.substring("application/".length())
                 : lower;
-    }
-
-    /** Attacker-chosen text, shortened and stripped to safe characters for messages. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length() && i < 40; i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '?');
-        }
-        return out.append(text.length() > 40 ? "...\"" : "\"").toString();
     }
 
     private static <T> Verification<T> rejected(ReasonCode reason, String message) {

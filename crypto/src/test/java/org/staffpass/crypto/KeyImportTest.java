@@ -443,6 +443,20 @@ class KeyImportTest {
         assertEquals(ReasonCode.KEY_UNSUPPORTED, reason(SigningKey.fromPkcs12(keystore(entry("p384", "EC-P384")), PASSWORD, Optional.empty())));
     }
 
+    /** Messages may reach logs and one-line CLI errors: attacker text in them is cut short and stripped of controls. */
+    @Test
+    void messagesDoNotEchoAttackerControlledText() {
+        String injected = "RSA\nstaffpass: key file accepted\r\n" + "x".repeat(500);
+        ObjectNode jwk = StrictJson.object().put("kty", injected).put("n", "AQAB").put("e", "AQAB");
+        Verification.Rejected<VerificationKey> rejected = assertRejected(ReasonCode.KEY_UNSUPPORTED, VerificationKey.fromJwk(jwk));
+        assertFalse(rejected.message().chars().anyMatch(Character::isISOControl), rejected.message());
+        assertTrue(rejected.message().length() < 120, rejected.message());
+        // An honest value is still named, which is what makes the message useful.
+        Verification.Rejected<VerificationKey> rsa = assertRejected(ReasonCode.KEY_UNSUPPORTED,
+                VerificationKey.fromJwk(StrictJson.object().put("kty", "RSA").put("n", "AQAB").put("e", "AQAB")));
+        assertTrue(rsa.message().contains("RSA"), rsa.message());
+    }
+
     /** A corrupt or crafted keystore whose EC scalar is 0 or not below n is a rejection, not an exception. */
     @Test
     void pkcs12EcScalarOutOfRangeIsMalformed() throws Exception {

@@ -78,7 +78,7 @@ public final class JwkCodec {
             return rejected(ReasonCode.KEY_MALFORMED, "JWK member 'kty' is missing or not a string");
         }
         if (!kty.textValue().equals("EC") && !kty.textValue().equals("OKP")) {
-            return rejected(ReasonCode.KEY_UNSUPPORTED, "JWK 'kty' " + kty.textValue() + " is not EC or OKP");
+            return rejected(ReasonCode.KEY_UNSUPPORTED, "JWK 'kty' " + StrictJson.printable(kty.textValue()) + " is not EC or OKP");
         }
         Optional<Verification<ParsedJwk>> refusedUsage = checkUsage(jwk, purpose);
         if (refusedUsage.isPresent()) {
@@ -153,7 +153,7 @@ public final class JwkCodec {
 
     private static Verification<ParsedJwk> fromEc(ECKey ec, Optional<String> kid, ObjectNode original) {
         if (!Curve.P_256.equals(ec.getCurve())) {
-            return rejected(ReasonCode.KEY_UNSUPPORTED, "EC JWK curve " + ec.getCurve() + " is not P-256");
+            return rejected(ReasonCode.KEY_UNSUPPORTED, "EC JWK curve " + StrictJson.printable(ec.getCurve().getName()) + " is not P-256");
         }
         byte[] x = ec.getX().decode();
         byte[] y = ec.getY().decode();
@@ -186,7 +186,7 @@ public final class JwkCodec {
 
     private static Verification<ParsedJwk> fromOkp(OctetKeyPair okp, Optional<String> kid, ObjectNode original) {
         if (!Curve.Ed25519.equals(okp.getCurve())) {
-            return rejected(ReasonCode.KEY_UNSUPPORTED, "OKP JWK curve " + okp.getCurve() + " is not Ed25519");
+            return rejected(ReasonCode.KEY_UNSUPPORTED, "OKP JWK curve " + StrictJson.printable(okp.getCurve().getName()) + " is not Ed25519");
         }
         byte[] x = okp.getX().decode();
         Ed25519PublicKeyParameters publicParameters;

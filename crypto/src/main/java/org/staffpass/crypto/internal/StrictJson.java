@@ -129,6 +129,20 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * Attacker-chosen text (a string read from untrusted JSON) made safe for a message: quoted,
+     * cut to 40 characters, and anything but printable ASCII replaced by '?', so it can never
+     * forge a log line or break a one-line CLI error.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length() && i < 40; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '?');
+        }
+        return out.append(text.length() > 40 ? "...\"" : "\"").toString();
+    }
+
     /** A new empty object node. */
     public static ObjectNode object() {
         return MAPPER.createObjectNode();
