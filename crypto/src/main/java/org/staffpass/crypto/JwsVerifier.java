@@ -207,7 +207,7 @@ public final class JwsVerifier {
 
     /**
      * Configures a {@link JwsVerifier}. Each setter may be called once; {@link #build()}
-     * refuses a verifier with no key.
+     * refuses a verifier with no key, or whose expected type is also refused.
      */
     public static final class Builder {
         private List<VerificationKey> keys;
@@ -284,6 +284,11 @@ public final class JwsVerifier {
         public JwsVerifier build() {
             if (keys == null) {
                 throw new IllegalStateException("a JwsVerifier needs key(...) or keys(...)");
+            }
+            if (expectedType.isPresent() && refusedTypes.stream().map(JwsVerifier::normaliseType)
+                    .anyMatch(normaliseType(expectedType.get())::equals)) {
+                throw new IllegalStateException("expectedType " + normaliseType(expectedType.get())
+                        + " is also refused: no token could ever verify");
             }
             return new JwsVerifier(this);
         }

@@ -77,6 +77,16 @@ class JwsVerifierTest {
         assertThrows(NullPointerException.class, () -> JwsVerifier.of(ES.verificationKey()).verify(null));
     }
 
+    /** An expected typ that is also refused would reject every token: a contradiction build() names. */
+    @Test
+    void expectedTypeThatIsAlsoRefusedIsABuilderError() {
+        IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> JwsVerifier.builder()
+                .key(ES.verificationKey()).expectedType("application/KB+JWT").refusedTypes(Set.of("kb+jwt")).build());
+        assertTrue(thrown.getMessage().contains("kb+jwt"), thrown.getMessage());
+        assertAccepted(JwsVerifier.builder().key(ES.verificationKey()).expectedType("dc+sd-jwt").refusedTypes(Set.of("kb+jwt"))
+                .build().verify(JwsSigner.of(ES).sign("dc+sd-jwt", utf8("{}"))));
+    }
+
     /**
      * Nimbus's JWSHeader.parse runs on every header: it must accept whatever our signer writes
      * and any sound header (custom members of every JSON type, the fully-specified alg name).
