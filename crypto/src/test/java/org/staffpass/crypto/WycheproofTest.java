@@ -90,6 +90,7 @@ class WycheproofTest {
         Outcome outcome = new Outcome(file);
         for (JsonNode group : root.get("testGroups")) {
             Verification<VerificationKey> key = keys.key(group);
+            outcome.group(key.isAccepted());
             for (JsonNode test : group.get("tests")) {
                 outcome.run(test, key, algorithm);
             }
@@ -103,9 +104,16 @@ class WycheproofTest {
         private final String file;
         private final Map<String, Integer> counts = new TreeMap<>();
         private final List<String> failures = new ArrayList<>();
+        private int groups;
+        private int refusedKeys;
 
         Outcome(String file) {
             this.file = file;
+        }
+
+        void group(boolean keyImported) {
+            groups++;
+            refusedKeys += keyImported ? 0 : 1;
         }
 
         void run(JsonNode test, Verification<VerificationKey> key, SignatureAlgorithm algorithm) {
@@ -163,7 +171,8 @@ class WycheproofTest {
             }
             assertTrue(counts.getOrDefault("valid", 0) > 0 && counts.getOrDefault("invalid", 0) > 0,
                     file + " ran no valid or no invalid case: " + counts);
-            System.out.println("Wycheproof " + file + ": " + counts + ", 0 failures");
+            System.out.println("Wycheproof " + file + ": " + groups + " groups (" + refusedKeys + " keys refused), "
+                    + counts + ", 0 failures");
         }
     }
 }
