@@ -97,7 +97,7 @@ public final class JwsVerifier {
             return rejected(ReasonCode.MALFORMED, "JWS header member 'alg' is missing or not a string");
         }
         if (keys.stream().noneMatch(k -> k.algorithm().acceptsHeaderAlg(alg.textValue()))) {
-            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + printable(alg.textValue())
+            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + StrictJson.printable(alg.textValue())
                     + " is not allowed; this verifier's key uses " + algorithmsOfKeys());
         }
         for (String member : KEY_CARRYING_HEADERS) {
@@ -131,15 +131,15 @@ public final class JwsVerifier {
         }
         VerificationKey key = selected.value();
         if (!key.algorithm().acceptsHeaderAlg(alg.textValue())) {
-            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + printable(alg.textValue())
+            return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + StrictJson.printable(alg.textValue())
                     + " does not match key " + key.kid().orElse(key.thumbprint()) + " (" + key.algorithm().jwsName() + ")");
         }
         Optional<String> normalisedTyp = typ.map(JwsVerifier::normaliseType);
         if (normalisedTyp.isPresent() && refusedTypes.contains(normalisedTyp.get())) {
-            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' " + printable(typ.get()) + " is never accepted here");
+            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' " + StrictJson.printable(typ.get()) + " is never accepted here");
         }
         if (expectedType.isPresent() && !expectedType.equals(normalisedTyp)) {
-            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' is " + typ.map(JwsVerifier::printable).orElse("absent")
+            return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' is " + typ.map(StrictJson::printable).orElse("absent")
                     + "; expected " + expectedType.get());
         }
 
@@ -153,7 +153,7 @@ public final class JwsVerifier {
                 return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.length + " bytes; "
                         + key.algorithm().jwsName() + " signatures are exactly 64");
             case OUT_OF_RANGE:
-                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature has r or s outside [1, n-1]");
+                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature r or s is out of range: both must be in [1, n-1]");
             default:
                 return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature does not verify with key "
                         + key.kid().orElse(key.thumbprint()));
@@ -172,7 +172,7 @@ public final class JwsVerifier {
                     return Verification.accepted(key);
                 }
             }
-            return rejected(ReasonCode.KID_MISMATCH, "JWS header 'kid' " + printable(headerKid.get())
+            return rejected(ReasonCode.KID_MISMATCH, "JWS header 'kid' " + StrictJson.printable(headerKid.get())
                     + " names no key this verifier holds");
         }
         if (keys.size() == 1) {
@@ -201,23 +201,13 @@ public final class JwsVerifier {
                 : lower;
     }
 
-    /** Attacker-chosen text, shortened and stripped to safe characters for messages. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder("\"");
-        for (int i = 0; i < text.length() && i < 40; i++) {
-            char c = text.charAt(i);
-            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '?');
-        }
-        return out.append(text.length() > 40 ? "...\"" : "\"").toString();
-    }
-
     private static <T> Verification<T> rejected(ReasonCode reason, String message) {
         return Verification.rejected(reason, message);
     }
 
     /**
      * Configures a {@link JwsVerifier}. Each setter may be called once; {@link #build()}
-     * refuses a verifier with no key.
+     * refuses a verifier with no key, or whose expected type is also refused.
      */
     public static final class Builder {
         private List<VerificationKey> keys;
@@ -294,6 +284,11 @@ public final class JwsVerifier {
         public JwsVerifier build() {
             if (keys == null) {
                 throw new IllegalStateException("a JwsVerifier needs key(...) or keys(...)");
+            }
+            if (expectedType.isPresent() && refusedTypes.stream().map(JwsVerifier::normaliseType)
+                    .anyMatch(normaliseType(expectedType.get())::equals)) {
+                throw new IllegalStateException("expectedType " + normaliseType(expectedType.get())
+                        + " is also refused: no token could ever verify");
             }
             return new JwsVerifier(this);
         }

@@ -71,7 +71,7 @@ public final class SigningKey {
     /** Reads a private JWK document (JSON text) with its {@code d} member. */
     public static Verification<SigningKey> fromJwk(String json) {
         Objects.requireNonNull(json, "json");
-        return StrictJson.parseObject(json, "JWK").then(node -> JwkCodec.parse(node, JwkCodec.Purpose.SIGN)
+        return JwkCodec.readDocument(json).then(node -> JwkCodec.parse(node, JwkCodec.Purpose.SIGN)
                 .map(parsed -> new SigningKey(parsed.privateMaterial().orElseThrow(), new VerificationKey(
                         parsed.algorithm(), Optional.of(parsed.kid().orElse(parsed.thumbprint())), parsed.thumbprint(),
                         parsed.publicMaterial(), withKid(parsed.publicJwk(), parsed.kid().orElse(parsed.thumbprint()))))));
@@ -128,7 +128,12 @@ public final class SigningKey {
             if (!p256) {
                 return Verification.rejected(ReasonCode.KEY_UNSUPPORTED, "PKCS#12 EC key is not on P-256");
             }
-            return Verification.accepted(fromEcScalar(ec.getS(), Optional.empty()));
+            BigInteger d = ec.getS();
+            if (d.signum() <= 0 || d.compareTo(P256.order()) >= 0) {
+                // Bouncy Castle would throw deriving the public point; a keystore is input, not code.
+                return Verification.rejected(ReasonCode.KEY_MALFORMED, "PKCS#12 EC private scalar is outside [1, n-1]");
+            }
+            return Verification.accepted(fromEcScalar(d, Optional.empty()));
         }
         if (key instanceof EdECPrivateKey ed) {
             if (!"Ed25519".equalsIgnoreCase(ed.getParams().getName())) {

@@ -36,7 +36,7 @@ public final class VerificationKey {
     /** Reads a public JWK document (JSON text). */
     public static Verification<VerificationKey> fromJwk(String json) {
         Objects.requireNonNull(json, "json");
-        return StrictJson.parseObject(json, "JWK").then(VerificationKey::fromJwk);
+        return JwkCodec.readDocument(json).then(VerificationKey::fromJwk);
     }
 
     /** Reads a public JWK given as a parsed JSON object (for example one entry of a JWKS). */

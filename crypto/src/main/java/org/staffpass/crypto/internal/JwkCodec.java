@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.OctetKeyPair;
 import com.nimbusds.jose.util.Base64URL;
 import java.text.ParseException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
@@ -28,6 +29,8 @@ import org.staffpass.crypto.Verification;
  * bytes are then validated again and turned into Bouncy Castle parameters.
  */
 public final class JwkCodec {
+    /** The members holding key bytes, for EC and OKP keys alike. */
+    private static final List<String> KEY_MEMBERS = List.of("x", "y", "d");
 
     /** What a JWK document holds once checked. */
     public record ParsedJwk(
@@ -54,6 +57,18 @@ public final class JwkCodec {
     }
 
     /**
+     * Reads a JWK document: JSON that is not one strict JSON object is a malformed key
+     * ({@link ReasonCode#KEY_MALFORMED}), so key problems carry key codes whatever the cause.
+     */
+    public static Verification<ObjectNode> readDocument(String json) {
+        Verification<ObjectNode> parsed = StrictJson.parseObject(json, "JWK");
+        if (parsed instanceof Verification.Rejected<ObjectNode> r) {
+            return rejected(ReasonCode.KEY_MALFORMED, r.message());
+        }
+        return parsed;
+    }
+
+    /**
      * Checks a JWK for {@code purpose}. A verification key must not carry private material; a
      * signing key must.
      */
@@ -63,7 +78,7 @@ public final class JwkCodec {
             return rejected(ReasonCode.KEY_MALFORMED, "JWK member 'kty' is missing or not a string");
         }
         if (!kty.textValue().equals("EC") && !kty.textValue().equals("OKP")) {
-            return rejected(ReasonCode.KEY_UNSUPPORTED, "JWK 'kty' " + kty.textValue() + " is not EC or OKP");
+            return rejected(ReasonCode.KEY_UNSUPPORTED, "JWK 'kty' " + StrictJson.printable(kty.textValue()) + " is not EC or OKP");
         }
         Optional<Verification<ParsedJwk>> refusedUsage = checkUsage(jwk, purpose);
         if (refusedUsage.isPresent()) {
@@ -85,6 +100,14 @@ public final class JwkCodec {
         }
         if (purpose == Purpose.SIGN && !nimbus.isPrivate()) {
             return rejected(ReasonCode.KEY_MALFORMED, "JWK has no private member 'd'; a signing key needs it");
+        }
+        // Nimbus decodes leniently (padding, stray bits, '+' and '/', white space) and hashes
+        // the member text as given, so one key could import under many thumbprints.
+        for (String member : KEY_MEMBERS) {
+            JsonNode value = jwk.get(member);
+            if (value != null && !(value.isTextual() && Base64Url.isCanonical(value.textValue(), 0, value.textValue().length()))) {
+                return rejected(ReasonCode.KEY_MALFORMED, "JWK member '" + member + "' is not canonical unpadded base64url");
+            }
         }
         Verification<ParsedJwk> parsed;
         if (nimbus instanceof ECKey ec) {
@@ -130,7 +153,7 @@ public final class JwkCodec {
 
     private static Verification<ParsedJwk> fromEc(ECKey ec, Optional<String> kid, ObjectNode original) {
         if (!Curve.P_256.equals(ec.getCurve())) {
-            return rejected(ReasonCode.KEY_UNSUPPORTED, "EC JWK curve " + ec.getCurve() + " is not P-256");
+            return rejected(ReasonCode.KEY_UNSUPPORTED, "EC JWK curve " + StrictJson.printable(ec.getCurve().getName()) + " is not P-256");
         }
         byte[] x = ec.getX().decode();
         byte[] y = ec.getY().decode();
@@ -157,13 +180,13 @@ public final class JwkCodec {
             privateMaterial = Optional.of(new PrivateKeyMaterial.Es256(new ECPrivateKeyParameters(scalar, P256.DOMAIN)));
         }
         PublicKeyMaterial publicMaterial = new PublicKeyMaterial.Es256(new ECPublicKeyParameters(point, P256.DOMAIN));
-        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.ES256, kid, thumbprint(ec),
+        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.ES256, kid, thumbprint(publicMaterial),
                 publicMaterial, privateMaterial, publicJwk(publicMaterial, x, y, original)));
     }
 
     private static Verification<ParsedJwk> fromOkp(OctetKeyPair okp, Optional<String> kid, ObjectNode original) {
         if (!Curve.Ed25519.equals(okp.getCurve())) {
-            return rejected(ReasonCode.KEY_UNSUPPORTED, "OKP JWK curve " + okp.getCurve() + " is not Ed25519");
+            return rejected(ReasonCode.KEY_UNSUPPORTED, "OKP JWK curve " + StrictJson.printable(okp.getCurve().getName()) + " is not Ed25519");
         }
         byte[] x = okp.getX().decode();
         Ed25519PublicKeyParameters publicParameters;
@@ -185,7 +208,7 @@ public final class JwkCodec {
             privateMaterial = Optional.of(new PrivateKeyMaterial.Ed25519Key(privateParameters));
         }
         PublicKeyMaterial publicMaterial = new PublicKeyMaterial.Ed25519Key(publicParameters);
-        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.EDDSA, kid, thumbprint(okp),
+        return Verification.accepted(new ParsedJwk(SignatureAlgorithm.EDDSA, kid, thumbprint(publicMaterial),
                 publicMaterial, privateMaterial, publicJwk(publicMaterial, x, null, original)));
     }
 

@@ -12,6 +12,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -21,8 +25,9 @@ import org.staffpass.crypto.ReasonCode;
 import org.staffpass.crypto.Verification;
 
 /**
- * The one JSON reader for untrusted input: duplicate member names, trailing data, invalid
- * UTF-8 and nesting deeper than {@value #MAX_DEPTH} are errors, never silently resolved.
+ * The one JSON reader for untrusted input: duplicate member names, trailing data, anything
+ * but strict UTF-8 and nesting deeper than {@value #MAX_DEPTH} are errors, never silently
+ * resolved.
  *
  * <p>Error messages name the document and the position, never its content.
  */
@@ -53,6 +58,10 @@ public final class StrictJson {
 
     /** Parses a JSON object from UTF-8 bytes; {@code what} names the document in errors. */
     public static Verification<ObjectNode> parseObject(byte[] utf8, String what) {
+        if (!isStrictUtf8(utf8)) {
+            return Verification.rejected(ReasonCode.MALFORMED,
+                    what + " is not UTF-8 JSON (invalid or overlong UTF-8, a byte order mark, or UTF-16/32)");
+        }
         JsonNode node;
         try {
             node = MAPPER.readTree(utf8);
@@ -74,9 +83,41 @@ public final class StrictJson {
         return Verification.accepted((ObjectNode) node);
     }
 
+    /**
+     * JSON exchanged between systems is UTF-8 without a byte order mark (RFC 8259 §8.1). Jackson
+     * guesses UTF-16/32 from zero bytes, skips a BOM, and decodes overlong and out-of-range
+     * UTF-8, so two byte strings could read as one document; all of that is refused here. A
+     * raw zero byte is never valid JSON text, and ASCII (the common case) needs no decoding.
+     */
+    private static boolean isStrictUtf8(byte[] bytes) {
+        boolean ascii = true;
+        for (byte b : bytes) {
+            if (b == 0) {
+                return false;
+            }
+            ascii &= b > 0;
+        }
+        if (ascii) {
+            return true;
+        }
+        if (bytes.length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF) {
+            return false;
+        }
+        try {
+            // The JDK decoder refuses overlong forms, surrogates and code points above U+10FFFF.
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     /** Parses a JSON object from a string; see {@link #parseObject(byte[], String)}. */
     public static Verification<ObjectNode> parseObject(String json, String what) {
-        return parseObject(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), what);
+        return parseObject(json.getBytes(StandardCharsets.UTF_8), what);
     }
 
     /** Serializes to compact JSON with object members in the order they were added. */
@@ -86,6 +127,20 @@ public final class StrictJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree failed to serialize", e);
         }
+    }
+
+    /**
+     * Attacker-chosen text (a string read from untrusted JSON) made safe for a message: quoted,
+     * cut to 40 characters, and anything but printable ASCII replaced by '?', so it can never
+     * forge a log line or break a one-line CLI error.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder("\"");
+        for (int i = 0; i < text.length() && i < 40; i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '?');
+        }
+        return out.append(text.length() > 40 ? "...\"" : "\"").toString();
     }
 
     /** A new empty object node. */
