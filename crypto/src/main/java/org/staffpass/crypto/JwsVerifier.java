@@ -73,8 +73,8 @@ public final class JwsVerifier {
         if (secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
             return rejected(ReasonCode.MALFORMED, "compact JWS must have exactly three dot-separated segments");
         }
-        if (firstDot == 0 || secondDot == compact.length() - 1) {
-            return rejected(ReasonCode.MALFORMED, "JWS header and signature segments must not be empty");
+        if (firstDot == 0) {
+            return rejected(ReasonCode.MALFORMED, "JWS header segment must not be empty");
         }
         if (!Base64Url.isCanonical(compact, 0, firstDot)) {
             return rejected(ReasonCode.MALFORMED, "JWS header segment is not canonical unpadded base64url");
@@ -99,6 +99,10 @@ public final class JwsVerifier {
         if (keys.stream().noneMatch(k -> k.algorithm().acceptsHeaderAlg(alg.textValue()))) {
             return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + StrictJson.printable(alg.textValue())
                     + " is not allowed; this verifier's key uses " + algorithmsOfKeys());
+        }
+        // Checked after alg so that an unsecured token ("alg":"none", empty signature) is named for what it is.
+        if (secondDot == compact.length() - 1) {
+            return rejected(ReasonCode.MALFORMED, "JWS signature segment must not be empty");
         }
         for (String member : KEY_CARRYING_HEADERS) {
             if (header.has(member)) {
