@@ -37,6 +37,8 @@ import org.staffpass.crypto.internal.StrictJson;
  *       three segments), {@code headerDecodeAndJson} (strict base64url + strict JSON),
  *       {@code nimbusHeaderParse} (tree to map, then {@code JWSHeader.parse}),
  *       {@code signingInputBytes}, {@code signatureDecode}, {@code payloadDecode};
+ *   <li>{@code wholeTokenBytes}: one copy of the whole token, the cheaper way to the signing
+ *       input that {@code docs/performance.md} proposes;
  *   <li>{@code sha256SigningInput}: the digest ES256 needs, which {@code bcRaw} also pays, for
  *       scale.
  * </ul>
@@ -126,6 +128,16 @@ public class JwsOverheadBenchmark {
     @Benchmark
     public byte[] signingInputBytes() {
         return compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * The alternative to {@code signingInputBytes}: once the canonical check has proved the
+     * token ASCII, one Latin-1 copy of the whole token serves as signing input (the signature
+     * check takes a length) and as the source of every segment decode.
+     */
+    @Benchmark
+    public byte[] wholeTokenBytes() {
+        return compact.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     @Benchmark
