@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -52,9 +51,7 @@ public final class BenchmarkRatios {
             StringBuilder params = new StringBuilder();
             JsonNode paramNode = result.get("params");
             if (paramNode != null) {
-                Iterator<Map.Entry<String, JsonNode>> fields = paramNode.fields();
-                while (fields.hasNext()) {
-                    Map.Entry<String, JsonNode> field = fields.next();
+                for (Map.Entry<String, JsonNode> field : paramNode.properties()) {
                     params.append(params.length() == 0 ? "" : ", ").append(field.getKey()).append('=').append(field.getValue().asText());
                 }
             }
