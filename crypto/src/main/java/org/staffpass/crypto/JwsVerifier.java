@@ -76,17 +76,21 @@ public final class JwsVerifier {
         if (firstDot == 0) {
             return rejected(ReasonCode.MALFORMED, "JWS header segment must not be empty");
         }
-        if (!Base64Url.isCanonical(compact, 0, firstDot)) {
+        // The whole token as bytes, once: it is also the signing input (up to secondDot).
+        byte[] ascii = compact.getBytes(StandardCharsets.ISO_8859_1);
+        Optional<byte[]> headerBytes = Base64Url.decodeRange(ascii, 0, firstDot);
+        if (headerBytes.isEmpty()) {
             return rejected(ReasonCode.MALFORMED, "JWS header segment is not canonical unpadded base64url");
         }
-        if (!Base64Url.isCanonical(compact, firstDot + 1, secondDot)) {
+        Optional<byte[]> payload = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
+        if (payload.isEmpty()) {
             return rejected(ReasonCode.MALFORMED, "JWS payload segment is not canonical unpadded base64url");
         }
-        if (!Base64Url.isCanonical(compact, secondDot + 1, compact.length())) {
+        Optional<byte[]> signature = Base64Url.decodeRange(ascii, secondDot + 1, ascii.length);
+        if (signature.isEmpty()) {
             return rejected(ReasonCode.MALFORMED, "JWS signature segment is not canonical unpadded base64url");
         }
-        Verification<ObjectNode> parsedHeader = StrictJson.parseObject(
-                Base64Url.decodeChecked(compact, 0, firstDot), "JWS header");
+        Verification<ObjectNode> parsedHeader = StrictJson.parseObject(headerBytes.get(), "JWS header");
         if (parsedHeader instanceof Verification.Rejected<ObjectNode> r) {
             return r.cast();
         }
@@ -96,7 +100,7 @@ public final class JwsVerifier {
         if (alg == null || !alg.isTextual()) {
             return rejected(ReasonCode.MALFORMED, "JWS header member 'alg' is missing or not a string");
         }
-        if (keys.stream().noneMatch(k -> k.algorithm().acceptsHeaderAlg(alg.textValue()))) {
+        if (!anyKeyAccepts(alg.textValue())) {
             return rejected(ReasonCode.ALG_NOT_ALLOWED, "JWS header 'alg' " + StrictJson.printable(alg.textValue())
                     + " is not allowed; this verifier's key uses " + algorithmsOfKeys());
         }
@@ -147,14 +151,12 @@ public final class JwsVerifier {
                     + "; expected " + expectedType.get());
         }
 
-        byte[] signingInput = compact.substring(0, secondDot).getBytes(StandardCharsets.US_ASCII);
-        byte[] signature = Base64Url.decodeChecked(compact, secondDot + 1, compact.length());
-        SignatureCheck check = key.material().check(signingInput, signingInput.length, signature);
+        SignatureCheck check = key.material().check(ascii, secondDot, signature.get());
         switch (check) {
             case VALID:
                 break;
             case WRONG_LENGTH:
-                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.length + " bytes; "
+                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.get().length + " bytes; "
                         + key.algorithm().jwsName() + " signatures are exactly 64");
             case OUT_OF_RANGE:
                 return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature r or s is out of range: both must be in [1, n-1]");
@@ -162,8 +164,16 @@ public final class JwsVerifier {
                 return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature does not verify with key "
                         + key.kid().orElse(key.thumbprint()));
         }
-        byte[] payload = Base64Url.decodeChecked(compact, firstDot + 1, secondDot);
-        return Verification.accepted(new VerifiedJws(key, typ, kid, payload));
+        return Verification.accepted(new VerifiedJws(key, typ, kid, payload.get()));
+    }
+
+    private boolean anyKeyAccepts(String headerAlg) {
+        for (VerificationKey key : keys) {
+            if (key.algorithm().acceptsHeaderAlg(headerAlg)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Verification<VerificationKey> selectKey(Optional<String> headerKid) {

@@ -284,6 +284,11 @@ class JwsProperties {
             Optional<byte[]> reference = naiveDecode(text);
             assertEquals(reference.isPresent(), ours.isPresent(), "canonical?");
             reference.ifPresent(bytes -> assertArrayEquals(bytes, ours.get()));
+            // The verifier's one-pass decoder, on a range inside a larger token, agrees too.
+            byte[] framed = ("ab." + text + ".cd").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+            Optional<byte[]> ranged = Base64Url.decodeRange(framed, 3, framed.length - 3);
+            assertEquals(reference.isPresent(), ranged.isPresent(), "canonical (range)?");
+            reference.ifPresent(bytes -> assertArrayEquals(bytes, ranged.get()));
         });
     }
 
@@ -294,6 +299,8 @@ class JwsProperties {
             assertArrayEquals(bytes, Base64Url.decode(canonical).orElseThrow());
             for (String spelling : nonCanonicalSpellings(canonical)) {
                 assertFalse(Base64Url.decode(spelling).isPresent(), () -> "accepted " + spelling + " for " + canonical);
+                byte[] ascii = spelling.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                assertFalse(Base64Url.decodeRange(ascii, 0, ascii.length).isPresent(), () -> "range accepted " + spelling);
                 assertFalse(naiveDecode(spelling).isPresent(), () -> "reference accepted " + spelling);
             }
         });

@@ -1,5 +1,6 @@
 package org.staffpass.crypto.internal;
 
+import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -59,6 +60,39 @@ public final class Base64Url {
             return Optional.empty();
         }
         return Optional.of(DECODER.decode(text));
+    }
+
+    /**
+     * Decodes {@code ascii[from, to)} if it is canonical unpadded base64url, in one pass: the
+     * JDK decoder refuses characters outside the URL-safe alphabet and misplaced padding, and
+     * the two things it tolerates (trailing {@code =} and non-zero unused bits in the last
+     * character) are checked here in constant time. Bytes of any non-ASCII input are refused.
+     */
+    public static Optional<byte[]> decodeRange(byte[] ascii, int from, int to) {
+        int length = to - from;
+        if (length % 4 == 1) {
+            return Optional.empty();
+        }
+        if (length > 0) {
+            int last = ascii[to - 1];
+            int value = last < 0 ? -1 : VALUES[last];
+            if (value < 0) {
+                return Optional.empty();
+            }
+            if ((length % 4 == 2 && (value & 0x0F) != 0) || (length % 4 == 3 && (value & 0x03) != 0)) {
+                return Optional.empty();
+            }
+        }
+        try {
+            ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(ascii, from, length));
+            byte[] array = decoded.array();
+            return Optional.of(decoded.remaining() == array.length && decoded.arrayOffset() == 0
+                    ? array
+                    : java.util.Arrays.copyOfRange(array, decoded.arrayOffset() + decoded.position(),
+                            decoded.arrayOffset() + decoded.limit()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** Decodes a range already checked with {@link #isCanonical}. */
