@@ -39,7 +39,7 @@ public enum CredentialProblem {
     /** A date of something that happened (a check, a course) lies after today (Europe/London). */
     DATE_IN_FUTURE("the date of a past event is in the future"),
     /** Two dates in the wrong order: an end before its start, an expiry not after completion. */
-    DATE_ORDER("the date is not after the date it must follow"),
+    DATE_ORDER("the date is out of order with the date it must follow"),
     /** The same subject, antigen, specialty or list appears twice. */
     DUPLICATE_ENTRY("the entry repeats an earlier one"),
 

@@ -37,6 +37,31 @@ class CredentialProperties {
         });
     }
 
+    @Test
+    void everyDisclosureSubsetOfAValidCredentialIsValidForAVerifier() {
+        Property.forAll("disclosure subsets", r -> {
+            Credential credential = Generators.any(r);
+            ObjectNode claims = CredentialClaims.toClaims(credential);
+            for (String pointer : credential.credentialType().selectivelyDisclosable()) {
+                if (pointer.endsWith("/*")) {
+                    ArrayNode array = (ArrayNode) claims.at(pointer.substring(0, pointer.length() - 2));
+                    for (int i = array.size() - 1; i >= 0; i--) {
+                        if (r.nextBoolean()) {
+                            array.remove(i);
+                        }
+                    }
+                } else if (r.nextBoolean()) {
+                    claims.remove(pointer.substring(1));
+                }
+            }
+            return new Mutated(credential, claims);
+        }, presented -> {
+            CredentialResult<Credential> read = Samples.validator().read(presented.claims());
+            assertEquals(List.of(), read.violations());
+            assertEquals(presented.original().credentialType(), read.value().credentialType());
+        });
+    }
+
     /** A claims object after a few random edits, anywhere in the tree. */
     record Mutated(Credential original, ObjectNode claims) {
         @Override
