@@ -27,8 +27,8 @@ import org.staffpass.passport.vocab.Vocabularies;
  * {@link #validate}: signed garbage is still garbage).
  *
  * <p>"Today", for dates of past events, is the injected clock's date in Europe/London.
- * Immutable and thread-safe; build one and share it (building bootstraps Hibernate Validator,
- * which costs tens of milliseconds).
+ * Immutable and thread-safe; build one and share it (building bootstraps Hibernate Validator
+ * and reads the constraint metadata, which is far slower than one validation).
  *
  * <pre>{@code
  * CredentialValidator validator = CredentialValidator.create(Vocabularies.standard(), clock);
