@@ -1,0 +1,22 @@
+package org.staffpass.passport.vocab;
+
+import java.util.Objects;
+
+/**
+ * The code of a grade or pay band (`FY1`, `ST3`, `AFC_5`), as it appears in credential claims. A code is only a name: whether
+ * the vocabulary defines it is checked by the credential validator, so an unknown code is a
+ * reported problem, never a silent pass. Immutable.
+ *
+ * @param value the code, exactly as in the vocabulary file
+ * @since 0.1
+ */
+public record GradeCode(String value) {
+    public GradeCode {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
