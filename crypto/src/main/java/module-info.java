@@ -12,4 +12,7 @@ module org.staffpass.crypto {
     exports org.staffpass.crypto;
     exports org.staffpass.crypto.status;
     exports org.staffpass.crypto.trust;
+
+    // Staffpass's own modules share the strict JSON reader and JWT claim checks; vendors never see them.
+    exports org.staffpass.crypto.internal to org.staffpass.passport;
 }
