@@ -89,6 +89,9 @@ final class SdJwtCommand implements Runnable {
             if ((audience == null) != (nonce == null)) {
                 throw InputFiles.usage(commandLine, "--aud and --nonce go together: give both to require key binding, or neither");
             }
+            if ((audience != null && audience.isEmpty()) || (nonce != null && nonce.isEmpty())) {
+                throw InputFiles.usage(commandLine, "--aud and --nonce must not be empty");
+            }
             Instant instant = at == null ? Instant.now() : parseInstant(commandLine, at);
             VerificationKey key = InputFiles.verificationKey(commandLine, issuerKeyFile);
             byte[] bytes = readBounded(commandLine, file);

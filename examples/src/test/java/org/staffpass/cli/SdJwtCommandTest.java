@@ -247,6 +247,9 @@ class SdJwtCommandTest {
         assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--aud", AUD, file.toString()));
         assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--nonce", NONCE, file.toString()));
         assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--bogus", file.toString()));
+        assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--aud", "", "--nonce", NONCE, file.toString()));
+        assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--aud", AUD, "--aud", AUD, "--nonce", NONCE, file.toString()));
+        assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, file.toString(), file.toString()));
         assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, dir.resolve("missing.txt").toString()));
         assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", dir.resolve("missing.jwk").toString(), file.toString()));
         assertUsage(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", "yesterday", file.toString()));
