@@ -54,8 +54,12 @@ import org.staffpass.crypto.internal.sdjwt.SdJwtParts;
 public final class SdJwtVerifier {
     /** Default bound on the whole presentation: 4 MiB of characters. */
     public static final int DEFAULT_MAX_LENGTH = 4 << 20;
-    /** Default bound on the number of disclosures: more than 4 MiB of input can hold. */
-    public static final int DEFAULT_MAX_DISCLOSURES = 1 << 19;
+    /**
+     * Default bound on the number of disclosures: as many as the default length bound can hold
+     * (each takes at least a character and a {@code ~}), so input within that bound is always
+     * processed in full.
+     */
+    public static final int DEFAULT_MAX_DISCLOSURES = DEFAULT_MAX_LENGTH / 2;
     /** Default skew allowed on the credential's {@code exp}, {@code nbf} and {@code iat}. */
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(60);
     /** Default window around now for the KB-JWT's {@code iat}. */
@@ -293,9 +297,7 @@ public final class SdJwtVerifier {
         }
         JsonNode sdHash = kb.get("sd_hash");
         String expected = DisclosureProcessor.digest(hash, parts.sdJwt());
-        if (sdHash == null || !sdHash.isTextual() || !MessageDigest.isEqual(
-                expected.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                sdHash.textValue().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+        if (sdHash == null || !sdHash.isTextual() || !sdHash.textValue().equals(expected)) {
             return Verification.rejected(ReasonCode.KB_SD_HASH_MISMATCH,
                     "key-binding JWT 'sd_hash' does not match the SD-JWT presented with it");
         }

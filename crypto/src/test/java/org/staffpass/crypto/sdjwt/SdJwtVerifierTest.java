@@ -88,6 +88,19 @@ class SdJwtVerifierTest {
             assertRejected(ReasonCode.TOO_LARGE, few.verify(good(), KeyBinding.optional()));
         }
 
+        @Test
+        void aQuarterMillionDisclosuresAreEachHashedOnce() {
+            // 250,000 distinct tiny disclosures, just under 4 MiB: answered after one pass, not a quadratic search.
+            StringBuilder input = new StringBuilder(sign(payloadWith(digest(GIVEN)))).append('~').append(GIVEN).append('~');
+            for (int i = 0; i < 250_000; i++) {
+                input.append(element(Integer.toString(i, 36), IntNode.valueOf(0))).append('~');
+            }
+            assertTrue(input.length() < SdJwtVerifier.DEFAULT_MAX_LENGTH, "within the bound: " + input.length());
+            assertRejected(ReasonCode.DISCLOSURE_UNREFERENCED, verify(input.toString()));
+            String twoCharacterDisclosures = sign(payloadWith()) + "~" + "AA~".repeat(1_000_000);
+            assertRejected(ReasonCode.DISCLOSURE_MALFORMED, verify(twoCharacterDisclosures));
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"", "~", "abc", "a.b.c", "a.b.c~d", "a.b.c~~", "a.b.c~d~a.b.c~", "a.b.c~ ~", "a.b.c~d=~",
             "a.b.c~d~e.f", "a.b.c~d~e.f.g.h", "a.b.c~\u00e9~"})
