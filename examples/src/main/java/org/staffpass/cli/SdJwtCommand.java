@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -134,12 +136,20 @@ final class SdJwtCommand implements Runnable {
             return lower.equals(SdJwtVerifier.KB_JWT_TYPE) || lower.equals("application/" + SdJwtVerifier.KB_JWT_TYPE);
         }
 
+        /** ISO-8601 date-time with {@code Z} or an offset, extended ({@code +01:00}) or basic ({@code +0100}). */
+        private static final DateTimeFormatter BASIC_OFFSET = new DateTimeFormatterBuilder()
+                .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME).appendOffset("+HHMM", "Z").toFormatter(Locale.ROOT);
+
         private static Instant parseInstant(CommandLine commandLine, String text) {
             try {
                 return OffsetDateTime.parse(text).toInstant();
             } catch (DateTimeParseException e) {
-                throw InputFiles.usage(commandLine, "--at " + text
-                        + " is not an ISO-8601 instant with Z or an offset, for example 2025-05-27T16:05:41Z");
+                try {
+                    return OffsetDateTime.parse(text, BASIC_OFFSET).toInstant();
+                } catch (DateTimeParseException again) {
+                    throw InputFiles.usage(commandLine, "--at " + text
+                            + " is not an ISO-8601 instant with Z or an offset, for example 2025-05-27T16:05:41Z");
+                }
             }
         }
 

@@ -142,6 +142,7 @@ class SdJwtCommandTest {
         // 300 s either side of the KB-JWT's iat is inside the window, 301 s is not.
         assertEquals(0, CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", "2025-05-27T16:10:41Z", file.toString()).exit());
         assertEquals(0, CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", "2025-05-27T18:00:41+02:00", file.toString()).exit());
+        assertEquals(0, CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", "2025-05-27T18:10:40.5+0200", file.toString()).exit());
         assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", "2025-05-27T16:10:42Z", file.toString()),
                 "KB_IAT_OUT_OF_WINDOW");
         assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", "2025-05-27T16:00:40.999Z", file.toString()),

@@ -74,6 +74,8 @@ public final class DisclosureProcessor {
 
     /** Thrown inside the walk to unwind it; never escapes this class. */
     private static final class Refusal extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final ReasonCode reason;
 
         Refusal(ReasonCode reason, String message) {
