@@ -173,7 +173,7 @@ class SdJwtIssuerTest {
             assertThrows(IllegalArgumentException.class, () -> issuer.issue(staffClaims(), List.of(ClaimPath.of(visible))), visible);
         }
         ObjectNode reserved = staffClaims();
-        reserved.with("address").putArray("_sd");
+        ((ObjectNode) reserved.get("address")).putArray("_sd");
         assertThrows(IllegalArgumentException.class, () -> issuer.issue(reserved, List.of()));
         ObjectNode ellipsis = staffClaims();
         ellipsis.put("...", 1);
