@@ -37,8 +37,8 @@ import org.staffpass.crypto.internal.sdjwt.DisclosureProcessor;
  * <p>Refused as programmer errors ({@link IllegalArgumentException}): a path that names no
  * claim; a claims set using {@code _sd}, {@code ...} or {@code _sd_alg} itself, or {@code cnf}
  * when a holder key is given; making {@code iss}, {@code nbf}, {@code exp}, {@code cnf},
- * {@code vct} or {@code status} selectively disclosable (SD-JWT VC forbids it: a verifier must
- * always see them); nesting deeper than a verifier accepts.
+ * {@code vct} or {@code status}, or anything inside them, selectively disclosable (SD-JWT VC
+ * forbids it: a verifier must always see them); nesting deeper than a verifier accepts.
  *
  * <p>Build with {@link #builder()}; immutable, thread-safe if the {@link SecureRandom} is.
  *
@@ -84,8 +84,9 @@ public final class SdJwtIssuer {
         Set<ClaimPath> wanted = new HashSet<>(Objects.requireNonNull(disclosable, "disclosable"));
         for (ClaimPath path : wanted) {
             Object first = path.elements().get(0);
-            if (path.depth() == 1 && first instanceof String name && ALWAYS_VISIBLE.contains(name)) {
-                throw new IllegalArgumentException("claim '" + name + "' must stay visible to every verifier; it cannot be made selectively disclosable");
+            if (first instanceof String name && ALWAYS_VISIBLE.contains(name)) {
+                throw new IllegalArgumentException("claim '" + name + "' must stay visible to every verifier; neither it nor "
+                        + "anything inside it can be made selectively disclosable");
             }
         }
         for (String reserved : List.of("_sd_alg", "cnf")) {

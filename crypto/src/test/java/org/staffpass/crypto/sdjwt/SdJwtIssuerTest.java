@@ -172,6 +172,7 @@ class SdJwtIssuerTest {
         for (String visible : List.of("iss", "exp", "nbf", "cnf", "vct", "status")) {
             assertThrows(IllegalArgumentException.class, () -> issuer.issue(staffClaims(), List.of(ClaimPath.of(visible))), visible);
         }
+        assertThrows(IllegalArgumentException.class, () -> issuer.issue(staffClaims(), List.of(ClaimPath.of("status", "status_list"))));
         ObjectNode reserved = staffClaims();
         ((ObjectNode) reserved.get("address")).putArray("_sd");
         assertThrows(IllegalArgumentException.class, () -> issuer.issue(reserved, List.of()));
