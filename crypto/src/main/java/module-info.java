@@ -1,5 +1,5 @@
 /**
- * Staffpass trust layer: keys, hardened JWS, trust lists and token status lists.
+ * Staffpass trust layer: keys, hardened JWS, SD-JWT, trust lists and token status lists.
  *
  * <p>Domain-agnostic: nothing here knows about staff, shifts or the NHS. Only the API
  * packages are exported; {@code org.staffpass.crypto.internal} stays private.
@@ -10,6 +10,7 @@ module org.staffpass.crypto {
     requires transitive com.fasterxml.jackson.databind;
 
     exports org.staffpass.crypto;
+    exports org.staffpass.crypto.sdjwt;
     exports org.staffpass.crypto.status;
     exports org.staffpass.crypto.trust;
 

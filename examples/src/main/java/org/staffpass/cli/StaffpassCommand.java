@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
 @Command(name = "staffpass",
         mixinStandardHelpOptions = true,
         versionProvider = StaffpassCommand.Version.class,
-        description = "Signed staff passports, trust lists and status lists, verified offline.",
+        description = "Signed staff passports, SD-JWT credentials, trust lists and status lists, verified offline.",
         subcommands = {
             KeysCommand.class,
             JwsCommand.class,
             StatusCommand.class,
             TrustListCommand.class,
+            SdJwtCommand.class,
             DemoCommand.class,
         })
 public final class StaffpassCommand implements Runnable {

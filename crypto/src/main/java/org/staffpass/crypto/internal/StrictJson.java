@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,6 +58,22 @@ public final class StrictJson {
 
     /** Parses a JSON object from UTF-8 bytes; {@code what} names the document in errors. */
     public static Verification<ObjectNode> parseObject(byte[] utf8, String what) {
+        return parseTree(utf8, what).then(node -> node.isObject()
+                ? Verification.accepted((ObjectNode) node)
+                : Verification.rejected(ReasonCode.MALFORMED, what + " is not a JSON object"));
+    }
+
+    /**
+     * Parses a JSON array from UTF-8 bytes (an SD-JWT disclosure, for example) with the same
+     * rules as {@link #parseObject(byte[], String)}.
+     */
+    public static Verification<ArrayNode> parseArray(byte[] utf8, String what) {
+        return parseTree(utf8, what).then(node -> node.isArray()
+                ? Verification.accepted((ArrayNode) node)
+                : Verification.rejected(ReasonCode.MALFORMED, what + " is not a JSON array"));
+    }
+
+    private static Verification<JsonNode> parseTree(byte[] utf8, String what) {
         if (!isStrictUtf8(utf8)) {
             return Verification.rejected(ReasonCode.MALFORMED,
                     what + " is not UTF-8 JSON (invalid or overlong UTF-8, a byte order mark, or UTF-16/32)");
@@ -76,10 +93,8 @@ public final class StrictJson {
         } catch (IOException e) {
             return Verification.rejected(ReasonCode.MALFORMED, what + " could not be read as JSON");
         }
-        if (node == null || !node.isObject()) {
-            return Verification.rejected(ReasonCode.MALFORMED, what + " is not a JSON object");
-        }
-        return Verification.accepted((ObjectNode) node);
+        // Empty input reads as no node at all; the callers then say what kind of node was expected.
+        return Verification.accepted(node == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : node);
     }
 
     /**
