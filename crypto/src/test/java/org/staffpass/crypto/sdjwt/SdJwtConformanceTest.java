@@ -24,6 +24,7 @@ import static org.staffpass.crypto.sdjwt.SdJwtTokens.verify;
 import static org.staffpass.crypto.sdjwt.SdJwtTokens.verifyBound;
 import static org.staffpass.crypto.sdjwt.SdJwtTokens.withKb;
 
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
@@ -277,5 +278,49 @@ class SdJwtConformanceTest {
         assertAccepted(expecting.verify(sdJwt(signer.sign("application/DC+SD-JWT", payload)), KeyBinding.optional()));
         assertRejected(ReasonCode.TYP_MISMATCH, expecting.verify(sdJwt(signer.sign("vc+sd-jwt", payload)), KeyBinding.optional()));
         assertRejected(ReasonCode.TYP_MISMATCH, expecting.verify(sdJwt(signer.sign(payload)), KeyBinding.optional()));
+    }
+
+    // ---- conformance decisions (docs/sd-jwt.md) ------------------------------------------------
+
+    @Test
+    void reservedMembersOutsideTheirRolesAreMalformed() {
+        ObjectNode sdNotArray = baseClaims().put("_sd", "not an array");
+        assertRejected(ReasonCode.MALFORMED, verify(sdJwt(sign(sdNotArray))));
+        ObjectNode sdNumbers = baseClaims();
+        sdNumbers.putArray("_sd").add(1);
+        assertRejected(ReasonCode.MALFORMED, verify(sdJwt(sign(sdNumbers))));
+        ObjectNode ellipsisInObject = baseClaims();
+        ellipsisInObject.putObject("x").put("...", digest("d"));
+        assertRejected(ReasonCode.MALFORMED, verify(sdJwt(sign(ellipsisInObject))));
+        ObjectNode ellipsisWithMore = baseClaims();
+        ellipsisWithMore.putArray("list").add(placeholder(digest("d")).put("more", 1));
+        assertRejected(ReasonCode.MALFORMED, verify(sdJwt(sign(ellipsisWithMore))));
+        ObjectNode ellipsisNumber = baseClaims();
+        ellipsisNumber.putArray("list").addObject().put("...", 5);
+        assertRejected(ReasonCode.MALFORMED, verify(sdJwt(sign(ellipsisNumber))));
+    }
+
+    @Test
+    void disclosureOutsideTheAlphabetBreaksTheGrammarAndAnImpossibleLengthIsDisclosureMalformed() {
+        String padded = b64("[\"salt\",\"a\",1]") + "==";
+        assertRejected(ReasonCode.MALFORMED, verify(sdJwt(sign(withSd(baseClaims(), digest(padded))), padded)));
+        String oneMod4 = b64("[\"salt\",\"a\",1]").substring(0, 5);
+        assertRejected(ReasonCode.DISCLOSURE_MALFORMED, verify(sdJwt(sign(withSd(baseClaims(), digest(oneMod4))), oneMod4)));
+    }
+
+    @Test
+    void disclosedRegisteredClaimsAreProcessedAndEnforced() {
+        ObjectNode claims = baseClaims();
+        claims.remove("exp");
+        claims.remove("cnf");
+        String exp = disclosure("salt-exp-000001", "exp", LongNode.valueOf(
+                NOW.getEpochSecond() - 120));
+        ObjectNode cnfValue = object();
+        cnfValue.set("jwk", HOLDER.verificationKey().toJwk());
+        String cnf = disclosure("salt-cnf-000001", "cnf", cnfValue);
+        String sd = sdJwt(sign(withSd(claims, digest(exp), digest(cnf))), cnf);
+        VerifiedSdJwt ok = assertAccepted(verifyBound(withKb(sd)));
+        assertEquals(cnfValue, ok.claims().get("cnf"));
+        assertRejected(ReasonCode.EXPIRED, verify(sdJwt(sign(withSd(claims, digest(exp), digest(cnf))), cnf, exp)));
     }
 }
