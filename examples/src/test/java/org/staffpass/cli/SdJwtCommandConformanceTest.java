@@ -236,4 +236,29 @@ class SdJwtCommandConformanceTest {
             }
         });
     }
+
+    @Test
+    void keysThatCannotVerifyAreUsageErrors() {
+        String file = write("p.txt", PRESENTATION).toString();
+        ObjectNode jwk = (ObjectNode) ISSUER.verificationKey().toJwk().deepCopy();
+        List<String> unusable = List.of(
+                jwk.deepCopy().put("use", "enc").toString(),
+                ((ObjectNode) jwk.deepCopy().without("use")).set("key_ops", JsonNodeFactory.instance.arrayNode().add("encrypt"))
+                        .toString(),
+                jwk.deepCopy().put("crv", "P-384").toString(),
+                "{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"hSDwCYkwp1R0i33ctD73Wg2_Og0mOBr066SpjqqbTmo\"}",
+                "{\"kty\":\"oct\",\"k\":\"c2VjcmV0\"}",
+                ISSUER.toPrivateJwkJson(),
+                "not json");
+        for (String key : unusable) {
+            CliRun run = CliRun.of("sdjwt", "verify", "--issuer-key", write("bad.jwk", key).toString(), "--at", NOW.toString(), file);
+            assertEquals(2, run.exit(), () -> key + " -> " + run);
+            assertEquals("", run.out(), run::toString);
+            assertEquals(1, run.errLines().size(), run::toString);
+        }
+        ObjectNode verifyOps = (ObjectNode) jwk.deepCopy().without("use");
+        verifyOps.putArray("key_ops").add("verify");
+        assertValid(CliRun.of("sdjwt", "verify", "--issuer-key", write("ok.jwk", verifyOps.toString()).toString(), "--at",
+                NOW.toString(), file));
+    }
 }
