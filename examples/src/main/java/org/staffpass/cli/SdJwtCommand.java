@@ -56,7 +56,10 @@ final class SdJwtCommand implements Runnable {
     static final class Verify implements Callable<Integer> {
         /** The output writer: non-ASCII escaped, so the bytes do not depend on the platform charset. */
         private static final ObjectMapper OUTPUT = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
-        /** Read no more than this from FILE; anything longer is TOO_LARGE whatever it holds. */
+        /**
+         * Read no more than this from FILE; anything longer is TOO_LARGE whatever it holds, even if
+         * trimming its white space would bring it under the bound.
+         */
         private static final int READ_LIMIT = 4 * SdJwtVerifier.DEFAULT_MAX_LENGTH;
 
         @CommandLine.Spec
@@ -102,7 +105,8 @@ final class SdJwtCommand implements Runnable {
             if (bytes.length > READ_LIMIT) {
                 result = Verification.rejected(ReasonCode.TOO_LARGE, "input is longer than " + READ_LIMIT + " bytes");
             } else {
-                // One byte is one character: anything outside ASCII is then simply not base64url.
+                // One byte is one character, so the verifier's length bound counts FILE's bytes (after
+                // trimming), and anything outside ASCII is simply not base64url.
                 String input = trimAsciiWhitespace(new String(bytes, StandardCharsets.ISO_8859_1));
                 boolean kbTyp = typ != null && isKeyBindingType(typ);
                 SdJwtVerifier.Builder builder = SdJwtVerifier.builder().issuerKey(key).clock(Clock.fixed(instant, ZoneOffset.UTC));

@@ -232,6 +232,25 @@ class SdJwtCommandTest {
     }
 
     @Test
+    void theSizeBoundIsFourMillionBytesOfTheTrimmedInput() throws Exception {
+        String key = write("issuer.jwk", ISSUER.verificationKey().toJwkJson()).toString();
+        // 4 MB in SI units: 4,000,000 bytes are processed (here: no '~', so MALFORMED), one more is TOO_LARGE.
+        Path atBound = write("at-bound.txt", "A".repeat(4_000_000));
+        assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", NOW.toString(), atBound.toString()), "MALFORMED");
+        Path overBound = write("over-bound.txt", "A".repeat(4_000_001));
+        assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", NOW.toString(), overBound.toString()), "TOO_LARGE");
+        // Surrounding white space is trimmed before measuring.
+        Path padded = write("padded.txt", "\n " + "A".repeat(4_000_000) + " \r\n");
+        assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", NOW.toString(), padded.toString()), "MALFORMED");
+        // Bytes, not characters: 4,000,000 characters of which one is a two-byte UTF-8 'é' are 4,000,001 bytes.
+        Path multiByte = dir.resolve("multi-byte.txt");
+        Files.writeString(multiByte, "A".repeat(3_999_999) + "\u00e9", StandardCharsets.UTF_8);
+        assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", NOW.toString(), multiByte.toString()), "TOO_LARGE");
+        Files.writeString(multiByte, "A".repeat(3_999_998) + "\u00e9", StandardCharsets.UTF_8);
+        assertRejected(CliRun.of("sdjwt", "verify", "--issuer-key", key, "--at", NOW.toString(), multiByte.toString()), "MALFORMED");
+    }
+
+    @Test
     void wrongIssuerKeyIsSignatureInvalid() throws Exception {
         Path key = write("other.jwk", SigningKey.generate(SignatureAlgorithm.ES256).verificationKey().toJwkJson()
                 .replaceFirst("\"kid\":\"[^\"]*\",?", ""));

@@ -52,8 +52,11 @@ import org.staffpass.crypto.internal.sdjwt.SdJwtParts;
  * @since 0.1
  */
 public final class SdJwtVerifier {
-    /** Default bound on the whole presentation: 4 MiB of characters. */
-    public static final int DEFAULT_MAX_LENGTH = 4 << 20;
+    /**
+     * Default bound on the whole presentation: 4 MB in SI units, 4,000,000 characters. A compact
+     * SD-JWT is ASCII, so characters are bytes; the CLI contract says "4 MB" and means this.
+     */
+    public static final int DEFAULT_MAX_LENGTH = 4_000_000;
     /**
      * Default bound on the number of disclosures: as many as the default length bound can hold
      * (each takes at least a character and a {@code ~}), so input within that bound is always
