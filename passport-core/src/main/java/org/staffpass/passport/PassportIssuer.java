@@ -32,6 +32,8 @@ import org.staffpass.passport.internal.ClaimPointers;
  * @since 0.1
  */
 public final class PassportIssuer {
+    private static final java.util.Set<String> ENVELOPE = java.util.Set.of("iss", "iat", "nbf", "exp", "cnf", "status",
+            "sub", "_sd", "_sd_alg");
     private final String issuerId;
     private final SdJwtIssuer sdJwtIssuer;
     private final Clock clock;
@@ -72,6 +74,12 @@ public final class PassportIssuer {
             return invalid.cast();
         }
         ObjectNode content = CredentialClaims.toClaims(credential);
+        for (String envelope : ENVELOPE) {
+            if (content.has(envelope)) {
+                // A credential claim named like an envelope claim would be overwritten or misread.
+                throw new IllegalStateException("credential claims use the envelope name " + envelope);
+            }
+        }
         ObjectNode claims = StrictJson.object();
         claims.put("iss", issuerId);
         claims.put("iat", issuedAt.getEpochSecond());
