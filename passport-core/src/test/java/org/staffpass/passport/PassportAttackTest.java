@@ -241,6 +241,11 @@ class PassportAttackTest {
     /** Claims as PassportIssuer would write them, signed directly so that invalid content gets through. */
     private String signRaw(ObjectNode content, String issuerId, SigningKey key, List<ClaimPath> disclosable,
                            boolean withExp) {
+        return signRaw(content, issuerId, key, disclosable, withExp, true);
+    }
+
+    private String signRaw(ObjectNode content, String issuerId, SigningKey key, List<ClaimPath> disclosable,
+                           boolean withExp, boolean withStatus) {
         ObjectNode claims = StrictJson.object();
         claims.put("iss", issuerId);
         claims.put("iat", f.clock.instant().getEpochSecond());
@@ -249,7 +254,9 @@ class PassportAttackTest {
         }
         claims.setAll(content);
         StatusReference status = f.nextStatus();
-        claims.putObject("status").putObject("status_list").put("idx", status.index()).put("uri", status.uri());
+        if (withStatus) {
+            claims.putObject("status").putObject("status_list").put("idx", status.index()).put("uri", status.uri());
+        }
         return SdJwtIssuer.builder().signingKey(key).random(PassportFixture.random(7)).build()
                 .issue(claims, disclosable, f.holderKey.verificationKey()).compact();
     }
@@ -271,6 +278,14 @@ class PassportAttackTest {
         String issued = signRaw(CredentialClaims.toClaims(TestCredentials.dbs()), TRUST, f.trustKey, List.of(), false);
         only(f.verifier().verify(f.wallet(f.holderKey, issued).present(AUDIENCE, NONCE,
                 DisclosureRequest.of(CredentialType.DBS_CHECK)), NONCE), 0, ReasonCode.CLAIMS_INVALID);
+    }
+
+    @Test
+    void aCredentialWithoutStatusFailsClosed() {
+        String issued = signRaw(CredentialClaims.toClaims(TestCredentials.dbs()), TRUST, f.trustKey, List.of(), true, false);
+        PassportFailure failure = only(f.verifier().verify(f.wallet(f.holderKey, issued).present(AUDIENCE, NONCE,
+                DisclosureRequest.of(CredentialType.DBS_CHECK)), NONCE), 0, ReasonCode.CLAIMS_INVALID);
+        assertTrue(failure.message().contains("status"), failure.message());
     }
 
     @Test
