@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             TrustListCommand.class,
             SdJwtCommand.class,
+            PassportCommand.class,
             DemoCommand.class,
         })
 public final class StaffpassCommand implements Runnable {

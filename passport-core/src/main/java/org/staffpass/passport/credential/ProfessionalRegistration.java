@@ -28,7 +28,8 @@ import org.staffpass.passport.vocab.Register;
  * @param register           the regulator
  * @param registrationNumber the number on that register (selectively disclosable)
  * @param registrationType   full or provisional
- * @param status             the register status
+ * @param registrationStatus the register status (claim {@code registration_status}: {@code status} is
+ *                           the SD-JWT VC status list reference)
  * @param licenceToPractise  whether a GMC registrant holds a licence to practise
  * @param annotations        conditions, undertakings and other entries against the registration
  * @param renewalDue         when revalidation or renewal is next due
@@ -41,7 +42,7 @@ public record ProfessionalRegistration(
         @NotNull(groups = IssuanceChecks.class, payload = Unwrapping.Unwrap.class)
         Optional<@Size(min = 1, max = ClaimLimits.REGISTRATION_NUMBER_MAX) String> registrationNumber,
         RegistrationType registrationType,
-        Status status,
+        Status registrationStatus,
         Optional<Boolean> licenceToPractise,
         @Size(max = ClaimLimits.MAX_ITEMS) List<@Valid RegistrationAnnotation> annotations,
         LocalDate renewalDue,
@@ -54,7 +55,7 @@ public record ProfessionalRegistration(
         Objects.requireNonNull(register, "register");
         Objects.requireNonNull(registrationNumber, "registrationNumber");
         Objects.requireNonNull(registrationType, "registrationType");
-        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(registrationStatus, "registrationStatus");
         Objects.requireNonNull(licenceToPractise, "licenceToPractise");
         annotations = List.copyOf(annotations);
         Objects.requireNonNull(renewalDue, "renewalDue");

@@ -159,7 +159,7 @@ public final class Codecs {
 
     static final class RegistrationCodec implements CredentialCodec<ProfessionalRegistration> {
         static final ClaimShape SHAPE = ClaimShape.of("professional-registration",
-                "register", "?registration_number", "registration_type", "status", "?licence_to_practise",
+                "register", "?registration_number", "registration_type", "registration_status", "?licence_to_practise",
                 "annotations", "renewal_due", "checked_on");
         static final ClaimShape ANNOTATION = ClaimShape.of("annotation", "type", "effective_from", "?effective_until");
 
@@ -186,7 +186,7 @@ public final class Codecs {
         @Override
         public void write(ProfessionalRegistration c, ClaimsWriter out) {
             out.enumValue("register", c.register()).text("registration_number", c.registrationNumber())
-                    .enumValue("registration_type", c.registrationType()).enumValue("status", c.status())
+                    .enumValue("registration_type", c.registrationType()).enumValue("registration_status", c.registrationStatus())
                     .bool("licence_to_practise", c.licenceToPractise())
                     .objects("annotations", c.annotations(), (a, o) -> o.enumValue("type", a.type())
                             .date("effective_from", a.effectiveFrom()).date("effective_until", a.effectiveUntil()))
@@ -201,7 +201,7 @@ public final class Codecs {
             Optional<ProfessionalRegistration.RegistrationType> type =
                     r.enumValue(c, "", "registration_type", ProfessionalRegistration.RegistrationType.class);
             Optional<ProfessionalRegistration.Status> status =
-                    r.enumValue(c, "", "status", ProfessionalRegistration.Status.class);
+                    r.enumValue(c, "", "registration_status", ProfessionalRegistration.Status.class);
             Optional<Boolean> licence = r.bool(c, "", "licence_to_practise");
             Optional<List<ProfessionalRegistration.RegistrationAnnotation>> annotations =
                     r.objects(c, "", "annotations", (a, path) -> {

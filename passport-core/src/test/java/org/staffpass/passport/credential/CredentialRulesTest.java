@@ -48,7 +48,7 @@ class CredentialRulesTest {
     private static ProfessionalRegistration registration(Register register, String number,
             ProfessionalRegistration.RegistrationType type, Optional<Boolean> licence) {
         ProfessionalRegistration s = Samples.registration();
-        return new ProfessionalRegistration(register, Optional.of(number), type, s.status(), licence, s.annotations(),
+        return new ProfessionalRegistration(register, Optional.of(number), type, s.registrationStatus(), licence, s.annotations(),
                 s.renewalDue(), s.checkedOn());
     }
 
@@ -80,7 +80,7 @@ class CredentialRulesTest {
                 () -> {
                     ProfessionalRegistration s = Samples.registration();
                     return v().validateForIssue(new ProfessionalRegistration(s.register(), Optional.empty(),
-                            s.registrationType(), s.status(), s.licenceToPractise(), s.annotations(), s.renewalDue(),
+                            s.registrationType(), s.registrationStatus(), s.licenceToPractise(), s.annotations(), s.renewalDue(),
                             s.checkedOn()));
                 }));
         cases.add(new Case("unknown claim", CredentialProblem.UNKNOWN_CLAIM, "/nickname",

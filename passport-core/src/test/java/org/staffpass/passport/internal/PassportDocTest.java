@@ -30,16 +30,30 @@ class PassportDocTest {
         return Files.readString(CredentialSchemaTest.repository().resolve("docs/passport.md"), StandardCharsets.UTF_8);
     }
 
-    @Test
-    void problemCodeTableMatchesTheEnum() throws Exception {
-        String doc = doc();
-        String table = doc.substring(doc.indexOf("## Problem codes"));
+    /** The codes in the first column of the tables of section {@code heading}, up to the next section. */
+    private static Set<String> codesOfSection(String doc, String heading) {
+        int start = doc.indexOf("\n" + heading + "\n");
+        assertTrue(start >= 0, "no section " + heading);
+        int end = doc.indexOf("\n## ", start + 1);
+        String table = doc.substring(start, end < 0 ? doc.length() : end);
         Set<String> rows = new HashSet<>();
         Matcher row = Pattern.compile("(?m)^\\| `([A-Z_]+)` \\|").matcher(table);
         while (row.find()) {
             rows.add(row.group(1));
         }
-        assertEquals(Arrays.stream(CredentialProblem.values()).map(Enum::name).collect(Collectors.toSet()), rows);
+        return rows;
+    }
+
+    @Test
+    void problemCodeTableMatchesTheEnum() throws Exception {
+        assertEquals(Arrays.stream(CredentialProblem.values()).map(Enum::name).collect(Collectors.toSet()),
+                codesOfSection(doc(), "## Problem codes"));
+    }
+
+    @Test
+    void passportCodeTableMatchesTheEnum() throws Exception {
+        assertEquals(Arrays.stream(org.staffpass.passport.PassportProblem.values()).map(Enum::name)
+                .collect(Collectors.toSet()), codesOfSection(doc(), "## Passport codes"));
     }
 
     @Test

@@ -26,7 +26,8 @@ class PassportModuleDescriptorTest {
         Set<String> exported = descriptor.exports().stream()
                 .peek(export -> assertTrue(export.targets().isEmpty(), "qualified export " + export))
                 .map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
-        assertEquals(Set.of("org.staffpass.passport.credential", "org.staffpass.passport.vocab"), exported);
+        assertEquals(Set.of("org.staffpass.passport", "org.staffpass.passport.credential", "org.staffpass.passport.vocab"),
+                exported);
         assertEquals(1, descriptor.opens().size());
         ModuleDescriptor.Opens opens = descriptor.opens().iterator().next();
         assertEquals("org.staffpass.passport.credential", opens.source());
