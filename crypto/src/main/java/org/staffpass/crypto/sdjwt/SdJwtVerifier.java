@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -128,9 +129,18 @@ public final class SdJwtVerifier {
             return Verification.rejected(ReasonCode.MALFORMED, "an issued SD-JWT carries no key-binding JWT: it must end with '~'");
         }
 
-        Verification<VerificationKey> key = issuerKey.isPresent()
-                ? Verification.accepted(issuerKey.get())
-                : resolveIssuerKey(parts.issuerJwt());
+        Verification<VerificationKey> key;
+        Optional<UnverifiedPayload> unverified = Optional.empty();
+        if (issuerKey.isPresent()) {
+            key = Verification.accepted(issuerKey.get());
+        } else {
+            Verification<UnverifiedPayload> read = readUnverified(parts.issuerJwt());
+            if (read instanceof Verification.Rejected<UnverifiedPayload> r) {
+                return r.cast();
+            }
+            unverified = Optional.of(read.value());
+            key = resolveIssuerKey(read.value());
+        }
         if (key instanceof Verification.Rejected<VerificationKey> r) {
             return r.cast();
         }
@@ -140,11 +150,18 @@ public final class SdJwtVerifier {
             return Verification.rejected(issuerCode(r.reason()), "issuer-signed JWT: " + r.message());
         }
         VerifiedJws signed = issuerJws.value();
-        Verification<ObjectNode> payloadParsed = StrictJson.parseObject(signed.payload(), "SD-JWT payload");
-        if (payloadParsed instanceof Verification.Rejected<ObjectNode> r) {
-            return r.cast();
+        ObjectNode payload;
+        // The tree read to find the key is trusted only now, and only if it came from exactly
+        // the bytes the signature covers; otherwise parse what was signed.
+        if (unverified.isPresent() && Arrays.equals(unverified.get().payloadBytes(), signed.payload())) {
+            payload = unverified.get().payload();
+        } else {
+            Verification<ObjectNode> payloadParsed = StrictJson.parseObject(signed.payload(), "SD-JWT payload");
+            if (payloadParsed instanceof Verification.Rejected<ObjectNode> r) {
+                return r.cast();
+            }
+            payload = payloadParsed.value();
         }
-        ObjectNode payload = payloadParsed.value();
 
         JsonNode sdAlg = payload.get("_sd_alg");
         Optional<SdHashAlgorithm> algorithm = sdAlg == null ? Optional.of(SdHashAlgorithm.SHA_256)
@@ -203,13 +220,21 @@ public final class SdJwtVerifier {
         }
     }
 
-    private Verification<VerificationKey> resolveIssuerKey(String issuerJwt) {
-        String[] segments = issuerJwt.split("\\.", -1);
-        if (segments.length != 3) {
+    /**
+     * The issuer JWT's header and payload, decoded and parsed but NOT yet verified: read only to
+     * find the key, and the payload reused only once the signature over these bytes is checked.
+     */
+    private record UnverifiedPayload(ObjectNode header, ObjectNode payload, byte[] payloadBytes) {
+    }
+
+    private static Verification<UnverifiedPayload> readUnverified(String issuerJwt) {
+        int firstDot = issuerJwt.indexOf('.');
+        int secondDot = firstDot < 0 ? -1 : issuerJwt.indexOf('.', firstDot + 1);
+        if (secondDot < 0 || issuerJwt.indexOf('.', secondDot + 1) >= 0) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT must have exactly three dot-separated segments");
         }
-        Optional<byte[]> headerBytes = Base64Url.decode(segments[0]);
-        Optional<byte[]> payloadBytes = Base64Url.decode(segments[1]);
+        Optional<byte[]> headerBytes = Base64Url.decode(issuerJwt.substring(0, firstDot));
+        Optional<byte[]> payloadBytes = Base64Url.decode(issuerJwt.substring(firstDot + 1, secondDot));
         if (headerBytes.isEmpty() || payloadBytes.isEmpty()) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT segments are not canonical unpadded base64url");
         }
@@ -221,12 +246,16 @@ public final class SdJwtVerifier {
         if (payload instanceof Verification.Rejected<ObjectNode> r) {
             return r.cast();
         }
-        JsonNode iss = payload.value().get("iss");
+        return Verification.accepted(new UnverifiedPayload(header.value(), payload.value(), payloadBytes.get()));
+    }
+
+    private Verification<VerificationKey> resolveIssuerKey(UnverifiedPayload unverified) {
+        JsonNode iss = unverified.payload().get("iss");
         if (iss == null || !iss.isTextual() || iss.textValue().isEmpty()) {
             return Verification.rejected(ReasonCode.MALFORMED, "SD-JWT has no 'iss' string to find the issuer's key by");
         }
-        JsonNode kid = header.value().get("kid");
-        JsonNode vct = payload.value().get("vct");
+        JsonNode kid = unverified.header().get("kid");
+        JsonNode vct = unverified.payload().get("vct");
         return Objects.requireNonNull(resolver.get().resolve(iss.textValue(),
                 kid != null && kid.isTextual() ? Optional.of(kid.textValue()) : Optional.empty(),
                 vct != null && vct.isTextual() ? Optional.of(vct.textValue()) : Optional.empty()),
