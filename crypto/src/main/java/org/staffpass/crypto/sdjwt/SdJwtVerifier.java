@@ -290,6 +290,7 @@ public final class SdJwtVerifier {
         if (parsed instanceof Verification.Rejected<ObjectNode> r) {
             return Verification.rejected(ReasonCode.KB_MALFORMED, r.message());
         }
+        // Parsed here for this method alone, so it may be changed in place (iat is removed below).
         ObjectNode kb = parsed.value();
 
         Verification<Optional<Instant>> iat = JwtClaims.time(kb, "iat", "key-binding JWT");
@@ -304,7 +305,7 @@ public final class SdJwtVerifier {
             return Verification.rejected(ReasonCode.KB_IAT_OUT_OF_WINDOW, "key-binding JWT 'iat' " + issuedAt
                     + " is more than " + keyBindingWindow.toSeconds() + " s from " + now);
         }
-        Optional<Verification.Rejected<Object>> validity = JwtClaims.checkValidity(kb.deepCopy().without("iat"), now, skew,
+        Optional<Verification.Rejected<Object>> validity = JwtClaims.checkValidity(kb.without("iat"), now, skew,
                 false, "key-binding JWT");
         if (validity.isPresent()) {
             return Verification.rejected(ReasonCode.KB_IAT_OUT_OF_WINDOW, validity.get().message());

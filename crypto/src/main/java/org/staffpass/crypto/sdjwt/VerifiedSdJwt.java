@@ -32,7 +32,9 @@ public final class VerifiedSdJwt {
     VerifiedSdJwt(ObjectNode claims, List<Disclosure> disclosures, VerificationKey issuerKey, Optional<String> typ,
                   Optional<String> kid, SdHashAlgorithm hashAlgorithm, Optional<VerificationKey> holderKey,
                   Optional<VerifiedKeyBinding> keyBinding, String issuerSignedJwt) {
-        this.claims = claims.deepCopy();
+        // Only SdJwtVerifier calls this, with a tree it built for this object alone and keeps no
+        // reference to; claims() still hands out copies.
+        this.claims = Objects.requireNonNull(claims);
         this.disclosures = List.copyOf(disclosures);
         this.issuerKey = Objects.requireNonNull(issuerKey);
         this.typ = typ;
