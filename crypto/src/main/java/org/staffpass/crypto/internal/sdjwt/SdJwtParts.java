@@ -86,8 +86,18 @@ public record SdJwtParts(String issuerJwt, List<String> disclosures, Optional<St
         return count;
     }
 
+    /** Bit {@code c} set for '-', '.' and '0'-'9' (characters 0-63). */
+    private static final long ALLOWED_LOW = 0x03FF_6000_0000_0000L;
+    /** Bit {@code c - 64} set for 'A'-'Z', '_' and 'a'-'z' (characters 64-127). */
+    private static final long ALLOWED_HIGH = 0x07FF_FFFE_87FF_FFFEL;
+
+    // The scan covers every character of the presentation, so it tests two constant masks
+    // instead of a chain of range comparisons.
     private static boolean isBase64UrlOrDot(char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
+        if (c < 64) {
+            return (ALLOWED_LOW >>> c & 1L) != 0;
+        }
+        return c < 128 && (ALLOWED_HIGH >>> (c - 64) & 1L) != 0;
     }
 
     private static Verification<SdJwtParts> malformed(String message) {
