@@ -3,12 +3,13 @@ package org.staffpass.crypto.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.OctetKeyPair;
-import com.nimbusds.jose.util.Base64URL;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.staffpass.crypto.Verification;
 
 /**
  * Reads and writes JWKs (RFC 7517) for the two key types we use: EC P-256 and OKP Ed25519
- * (RFC 8037). Nimbus checks the JWK structure and computes RFC 7638 thumbprints; the key
- * bytes are then validated again and turned into Bouncy Castle parameters.
+ * (RFC 8037). Nimbus checks the JWK structure; the key bytes are then validated again and
+ * turned into Bouncy Castle parameters, and the RFC 7638 thumbprint is computed from them.
  */
 public final class JwkCodec {
     /** The members holding key bytes, for EC and OKP keys alike. */
@@ -214,14 +215,23 @@ public final class JwkCodec {
 
     /** The RFC 7638 SHA-256 thumbprint of a public key given as raw bytes. */
     public static String thumbprint(PublicKeyMaterial material) {
+        // RFC 7638 §3.2: the required members only, in lexicographic order, no white space.
+        // Every value is base64url or a fixed name, so nothing needs JSON escaping.
+        String canonical;
         if (material instanceof PublicKeyMaterial.Es256 ec) {
             ECPoint q = ec.parameters().getQ().normalize();
-            return thumbprint(new ECKey.Builder(Curve.P_256,
-                    Base64URL.encode(P256.fixedLength(q.getAffineXCoord().toBigInteger())),
-                    Base64URL.encode(P256.fixedLength(q.getAffineYCoord().toBigInteger()))).build());
+            canonical = "{\"crv\":\"P-256\",\"kty\":\"EC\",\"x\":\""
+                    + Base64Url.encode(P256.fixedLength(q.getAffineXCoord().toBigInteger()))
+                    + "\",\"y\":\"" + Base64Url.encode(P256.fixedLength(q.getAffineYCoord().toBigInteger())) + "\"}";
+        } else {
+            PublicKeyMaterial.Ed25519Key ed = (PublicKeyMaterial.Ed25519Key) material;
+            canonical = "{\"crv\":\"Ed25519\",\"kty\":\"OKP\",\"x\":\"" + Base64Url.encode(ed.parameters().getEncoded()) + "\"}";
         }
-        PublicKeyMaterial.Ed25519Key ed = (PublicKeyMaterial.Ed25519Key) material;
-        return thumbprint(new OctetKeyPair.Builder(Curve.Ed25519, Base64URL.encode(ed.parameters().getEncoded())).build());
+        try {
+            return Base64Url.encode(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this Java runtime", e);
+        }
     }
 
     /** The public JWK members (kty, crv, x[, y]) of raw key material, with nothing else. */
@@ -233,14 +243,6 @@ public final class JwkCodec {
         }
         PublicKeyMaterial.Ed25519Key ed = (PublicKeyMaterial.Ed25519Key) material;
         return publicJwk(material, ed.parameters().getEncoded(), null, StrictJson.object());
-    }
-
-    private static String thumbprint(JWK jwk) {
-        try {
-            return jwk.computeThumbprint().toString();
-        } catch (JOSEException e) {
-            throw new IllegalStateException("SHA-256 thumbprint failed", e);
-        }
     }
 
     /** Public members in a fixed order, keeping the original's kid, use, key_ops and alg. */
