@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -83,13 +84,19 @@ public final class RateCalculator {
         LocalDate last = shift.localEnd().toLocalDate();
         for (LocalDate d = shift.localStartDate(); !d.isAfter(last); d = d.plusDays(1)) {
             for (LocalTime t : cuts) {
-                // A boundary inside the spring gap moves forward with the clocks; in the autumn
-                // overlap the first occurrence counts. The band is read at each piece's start.
-                Instant p = ZonedDateTime.of(d, t, ShiftTime.ZONE).toInstant();
-                if (p.isAfter(shift.start()) && p.isBefore(shift.end())) {
-                    points.add(p);
-                }
+                // A boundary inside the spring gap moves forward with the clocks; one inside the
+                // autumn overlap is cut at both occurrences.
+                ZonedDateTime z = ZonedDateTime.of(d, t, ShiftTime.ZONE);
+                addInside(points, shift, z.withEarlierOffsetAtOverlap().toInstant());
+                addInside(points, shift, z.withLaterOffsetAtOverlap().toInstant());
             }
+        }
+        // Cutting at the clock changes themselves keeps every piece on one continuous stretch
+        // of local time, so the band read at a piece's start holds for the whole piece.
+        for (ZoneOffsetTransition tr = ShiftTime.ZONE.getRules().nextTransition(shift.start());
+                tr != null && tr.getInstant().isBefore(shift.end());
+                tr = ShiftTime.ZONE.getRules().nextTransition(tr.getInstant())) {
+            addInside(points, shift, tr.getInstant());
         }
         List<Segment> out = new ArrayList<>();
         Instant from = null;
@@ -102,6 +109,12 @@ public final class RateCalculator {
             from = p;
         }
         return out;
+    }
+
+    private static void addInside(TreeSet<Instant> points, ShiftTime shift, Instant p) {
+        if (p.isAfter(shift.start()) && p.isBefore(shift.end())) {
+            points.add(p);
+        }
     }
 
     /** Splits and prices the shift with {@code card}. */

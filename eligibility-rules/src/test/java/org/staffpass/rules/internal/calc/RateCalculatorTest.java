@@ -181,17 +181,38 @@ class RateCalculatorTest {
         }
     }
 
+    /** Band boundaries inside the spring gap (01:xx) and the autumn overlap (01:xx twice). */
+    private static final RateCalculator BOUNDARIES_IN_CLOCK_CHANGE = new RateCalculator(new RateParameters(
+            LocalTime.of(1, 15), LocalTime.of(1, 45), LocalTime.of(2, 30), Set.of(), Set.of(),
+            RateParameters.DEFAULT_PRECEDENCE));
+
+    @ParameterizedTest(name = "{0} -> {1}: {2}")
+    @CsvSource(delimiter = '|', value = {
+        // autumn: 01:00-02:00 local happens twice, each occurrence in its own band
+        "2026-10-25T00:00 | 2026-10-25T03:00 | NIGHT=PT2H DAY=PT1H EVENING=PT1H",
+        // spring: 01:00-02:00 never happens; 02:00-02:30 is evening, then night
+        "2026-03-29T00:00 | 2026-03-29T03:00 | NIGHT=PT1H30M EVENING=PT30M",
+    })
+    void bandBoundariesInsideTheClockChange(String start, String end, String expected) {
+        ShiftTime s = local(start.trim(), end.trim());
+        assertEquals(parse(expected), perBand(BOUNDARIES_IN_CLOCK_CHANGE, s));
+    }
+
     @Test
     void everyMinuteIsInTheBandOfItsLocalTime() {
         Random r = new Random(42L);
         Instant yearStart = Instant.parse("2026-01-01T00:00:00Z");
-        for (int trial = 0; trial < 200; trial++) {
-            Instant start = yearStart.plusSeconds(60L * r.nextInt(365 * 24 * 60));
+        List<Instant> dstEdges = List.of(Instant.parse("2026-03-29T01:00:00Z"), Instant.parse("2026-10-25T01:00:00Z"));
+        for (int trial = 0; trial < 400; trial++) {
+            Instant start = trial % 2 == 0
+                    ? dstEdges.get(r.nextInt(2)).minusSeconds(60L * r.nextInt(6 * 60))
+                    : yearStart.plusSeconds(60L * r.nextInt(365 * 24 * 60));
             ShiftTime s = new ShiftTime(start, start.plusSeconds(60L * (1 + r.nextInt(14 * 60))));
-            for (RateCalculator.Segment seg : CALC.split(s)) {
+            RateCalculator calc = trial % 4 < 2 ? BOUNDARIES_IN_CLOCK_CHANGE : CALC;
+            for (RateCalculator.Segment seg : calc.split(s)) {
                 for (Instant m = seg.start(); m.isBefore(seg.end()); m = m.plusSeconds(60)) {
                     var local = m.atZone(ShiftTime.ZONE);
-                    assertEquals(CALC.parameters().bandAt(local.toLocalDate(), local.toLocalTime()), seg.band(),
+                    assertEquals(calc.parameters().bandAt(local.toLocalDate(), local.toLocalTime()), seg.band(),
                             "trial " + trial + " at " + local);
                 }
             }
