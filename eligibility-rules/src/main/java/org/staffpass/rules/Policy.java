@@ -54,6 +54,12 @@ public record Policy(String id, String version, String publisher, Effective effe
         return PolicyReader.read(json);
     }
 
+    /** Parses and validates a policy document given as UTF-8 bytes (strict: no BOM, no invalid UTF-8). */
+    public static PolicyResult parse(byte[] utf8) {
+        Objects.requireNonNull(utf8, "utf8");
+        return PolicyReader.read(utf8);
+    }
+
     /** The period the policy applies to: from a date, optionally until a later one (exclusive). */
     public record Effective(LocalDate from, Optional<LocalDate> until) {
         public Effective {

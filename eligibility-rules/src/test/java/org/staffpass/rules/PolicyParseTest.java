@@ -101,6 +101,6 @@ class PolicyParseTest {
                 new PolicyIssue(PolicyProblem.UNKNOWN_MEMBER, "/rules/x", "unknown member \"x\"").toString());
         assertEquals("TOO_LARGE at /: too big", new PolicyIssue(PolicyProblem.TOO_LARGE, "", "too big").toString());
         assertThrows(IllegalArgumentException.class, () -> new PolicyResult.Invalid(List.of()));
-        assertThrows(NullPointerException.class, () -> Policy.parse(null));
+        assertThrows(NullPointerException.class, () -> Policy.parse((String) null));
     }
 }

@@ -110,7 +110,11 @@ public final class PolicyReader {
 
     /** Reads and validates one document. */
     public static PolicyResult read(String json) {
-        byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        return read(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads and validates one document given as UTF-8 bytes (invalid UTF-8 is MALFORMED_JSON). */
+    public static PolicyResult read(byte[] utf8) {
         if (utf8.length > Policy.MAX_DOCUMENT_BYTES) {
             return new PolicyResult.Invalid(List.of(new PolicyIssue(PolicyProblem.TOO_LARGE, "",
                     "the policy is larger than " + Policy.MAX_DOCUMENT_BYTES + " bytes")));
