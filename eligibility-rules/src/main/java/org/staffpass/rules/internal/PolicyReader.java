@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.internal.Base64Url;
@@ -128,9 +127,9 @@ public final class PolicyReader {
 
     private PolicyResult document(ObjectNode root) {
         members(root, "", TOP_MEMBERS, TOP_REQUIRED);
-        String id = text(root, "", "id", true, ID);
-        String version = text(root, "", "version", true, ID);
-        String publisher = text(root, "", "publisher", true, null);
+        String id = text(root, "", "id", ID);
+        String version = text(root, "", "version", ID);
+        String publisher = text(root, "", "publisher", null);
         Policy.Effective effective = effective(root);
         Policy.Vocabularies vocabularies = vocabularies(root);
         Policy.Rules rules = rules(root);
@@ -174,14 +173,14 @@ public final class PolicyReader {
     // ---- sections
 
     private Policy.Effective effective(ObjectNode root) {
-        ObjectNode node = object(root, "", "effective", true);
+        ObjectNode node = object(root, "", "effective");
         if (node == null) {
             return null;
         }
         String at = "/effective";
         members(node, at, EFFECTIVE_MEMBERS, EFFECTIVE_REQUIRED);
-        LocalDate from = date(node, at, "from", true);
-        LocalDate until = date(node, at, "until", false);
+        LocalDate from = date(node, at, "from");
+        LocalDate until = date(node, at, "until");
         if (from != null && until != null && !until.isAfter(from)) {
             problem(PolicyProblem.EMPTY_EFFECTIVE_PERIOD, at + "/until", "until must be after from");
         }
@@ -189,7 +188,7 @@ public final class PolicyReader {
     }
 
     private Policy.Vocabularies vocabularies(ObjectNode root) {
-        ObjectNode node = object(root, "", "vocabularies", true);
+        ObjectNode node = object(root, "", "vocabularies");
         if (node == null) {
             return null;
         }
@@ -197,7 +196,7 @@ public final class PolicyReader {
         members(node, at, VOCABULARIES_MEMBERS, VOCABULARIES_REQUIRED);
         // The ladder keeps every readable grade even when the list has a problem, so one bad
         // entry does not cascade into a problem at every later use of the other grades.
-        List<GradeCode> grades = list(node, at, "grades", true, 1, (item, p) -> {
+        List<GradeCode> grades = list(node, at, "grades", 1, (item, p) -> {
             GradeCode code = standardGrade(item, p);
             if (code != null) {
                 ladder.add(code);
@@ -212,14 +211,14 @@ public final class PolicyReader {
             });
         }
         Map<GradeCode, String> grouped = new HashMap<>();
-        ObjectNode groups = object(node, at, "gradeGroups", false);
+        ObjectNode groups = object(node, at, "gradeGroups");
         if (groups != null) {
             groups.fieldNames().forEachRemaining(name -> {
                 String p = at + "/gradeGroups/" + escape(name);
                 if (!ID.matcher(name).matches()) {
                     problem(PolicyProblem.INVALID_VALUE, p, "a grade group name must match " + ID_PATTERN);
                 }
-                List<GradeCode> members = list(groups, at + "/gradeGroups", name, true, 1, (item, ip) -> {
+                List<GradeCode> members = list(groups, at + "/gradeGroups", name, 1, (item, ip) -> {
                     GradeCode code = ladderGrade(item, ip);
                     if (code != null && grouped.putIfAbsent(code, name) != null) {
                         problem(PolicyProblem.DUPLICATE_ITEM, ip, code + " is already in group " + StrictJson.printable(grouped.get(code)));
@@ -229,14 +228,14 @@ public final class PolicyReader {
                 gradeGroups.put(name, members == null ? List.of() : members);
             });
         }
-        ObjectNode specialties = object(node, at, "specialtyGroups", false);
+        ObjectNode specialties = object(node, at, "specialtyGroups");
         if (specialties != null) {
             specialties.fieldNames().forEachRemaining(name -> {
                 String p = at + "/specialtyGroups/" + escape(name);
                 if (!ID.matcher(name).matches()) {
                     problem(PolicyProblem.INVALID_VALUE, p, "a specialty group name must match " + ID_PATTERN);
                 }
-                List<SpecialtyCode> members = list(specialties, at + "/specialtyGroups", name, true, 1, (item, ip) -> {
+                List<SpecialtyCode> members = list(specialties, at + "/specialtyGroups", name, 1, (item, ip) -> {
                     String code = string(item, ip);
                     if (code == null) {
                         return null;
@@ -251,7 +250,7 @@ public final class PolicyReader {
             });
         }
         Policy.TimeBands bands = timeBands(node, at);
-        List<LocalDate> holidays = list(node, at, "bankHolidays", true, 0, (item, p) -> {
+        List<LocalDate> holidays = list(node, at, "bankHolidays", 0, (item, p) -> {
             String text = string(item, p);
             return text == null ? null : parseDate(text, p);
         });
@@ -269,7 +268,7 @@ public final class PolicyReader {
     }
 
     private Policy.TimeBands timeBands(ObjectNode parent, String parentAt) {
-        ObjectNode node = object(parent, parentAt, "timeBands", true);
+        ObjectNode node = object(parent, parentAt, "timeBands");
         if (node == null) {
             return null;
         }
@@ -290,7 +289,7 @@ public final class PolicyReader {
     }
 
     private Policy.Rules rules(ObjectNode root) {
-        ObjectNode node = object(root, "", "rules", true);
+        ObjectNode node = object(root, "", "rules");
         if (node == null) {
             return null;
         }
@@ -300,26 +299,26 @@ public final class PolicyReader {
     }
 
     private Optional<Policy.CredentialRules> credentials(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "credentials", false);
+        ObjectNode node = object(rules, "/rules", "credentials");
         if (node == null) {
             return Optional.empty();
         }
         String at = "/rules/credentials";
         members(node, at, CREDENTIALS_MEMBERS, CREDENTIALS_REQUIRED);
-        List<CredentialType> required = distinct(list(node, at, "required", true, 1,
+        List<CredentialType> required = distinct(list(node, at, "required", 1,
                 (item, p) -> enumValue(item, p, CredentialType.class, PolicyProblem.UNKNOWN_CREDENTIAL_TYPE)), at + "/required");
         Integer days = integer(node, at, "minRemainingValidityDays", 0, 0, 3650);
         return required == null || days == null ? Optional.empty() : Optional.of(new Policy.CredentialRules(required, days));
     }
 
     private Optional<Policy.RegistrationRules> registration(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "registration", false);
+        ObjectNode node = object(rules, "/rules", "registration");
         if (node == null) {
             return Optional.empty();
         }
         String at = "/rules/registration";
         members(node, at, REGISTRATION_MEMBERS, REGISTRATION_REQUIRED);
-        List<Register> registers = distinct(list(node, at, "registers", true, 1,
+        List<Register> registers = distinct(list(node, at, "registers", 1,
                 (item, p) -> enumValue(item, p, Register.class, PolicyProblem.UNKNOWN_REGISTER)), at + "/registers");
         Boolean licence = bool(node, at, "requireLicence", true);
         Boolean provisional = bool(node, at, "allowProvisional", false);
@@ -329,7 +328,7 @@ public final class PolicyReader {
     }
 
     private Optional<Policy.GradeRules> grade(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "gradeAndSpecialty", false);
+        ObjectNode node = object(rules, "/rules", "gradeAndSpecialty");
         if (node == null) {
             return Optional.empty();
         }
@@ -338,7 +337,7 @@ public final class PolicyReader {
         JsonNode minimum = node.get("minimumGrade");
         GradeCode grade = minimum == null ? null : ladderGrade(minimum, at + "/minimumGrade");
         List<String> groups = node.has("specialtyGroups")
-                ? distinct(list(node, at, "specialtyGroups", false, 0, (item, p) -> {
+                ? distinct(list(node, at, "specialtyGroups", 0, (item, p) -> {
                     String name = string(item, p);
                     if (name != null && !specialtyGroups.containsKey(name)) {
                         problem(PolicyProblem.UNKNOWN_GROUP, p, StrictJson.printable(name) + " is not a specialty group in /vocabularies/specialtyGroups");
@@ -351,21 +350,21 @@ public final class PolicyReader {
     }
 
     private Optional<Policy.ComplianceRules> compliance(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "compliance", false);
+        ObjectNode node = object(rules, "/rules", "compliance");
         if (node == null) {
             return Optional.empty();
         }
         String at = "/rules/compliance";
         members(node, at, COMPLIANCE_MEMBERS, COMPLIANCE_MEMBERS);
         Set<TrainingSubjectCode> seen = new HashSet<>();
-        List<Policy.TrainingRequirement> training = list(node, at, "training", true, 1, (item, p) -> {
+        List<Policy.TrainingRequirement> training = list(node, at, "training", 1, (item, p) -> {
             if (!item.isObject()) {
                 problem(PolicyProblem.WRONG_TYPE, p, "a training requirement must be an object");
                 return null;
             }
             ObjectNode req = (ObjectNode) item;
             members(req, p, TRAINING_MEMBERS, Set.of("subject", "level", "refresherMonths"));
-            String subject = text(req, p, "subject", true, null);
+            String subject = text(req, p, "subject", null);
             Integer level = integer(req, p, "level", null, 1, 9);
             Integer months = integer(req, p, "refresherMonths", null, 1, 120);
             if (subject == null) {
@@ -390,7 +389,7 @@ public final class PolicyReader {
     }
 
     private Optional<Policy.WorkingTimeRules> workingTime(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "workingTime", false);
+        ObjectNode node = object(rules, "/rules", "workingTime");
         if (node == null) {
             return Optional.empty();
         }
@@ -433,13 +432,13 @@ public final class PolicyReader {
     }
 
     private Optional<Policy.RestrictionRules> restrictions(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "restrictions", false);
+        ObjectNode node = object(rules, "/rules", "restrictions");
         if (node == null) {
             return Optional.empty();
         }
         String at = "/rules/restrictions";
         members(node, at, RESTRICTIONS_MEMBERS, RESTRICTIONS_MEMBERS);
-        List<String> trusts = distinct(list(node, at, "noAgencyForSubstantiveStaffOf", true, 1, (item, p) -> {
+        List<String> trusts = distinct(list(node, at, "noAgencyForSubstantiveStaffOf", 1, (item, p) -> {
             String code = string(item, p);
             if (code != null && !ODS_TRUST.matcher(code).matches()) {
                 problem(PolicyProblem.INVALID_VALUE, p, "an ODS trust code matches " + ODS_TRUST_PATTERN);
@@ -451,7 +450,7 @@ public final class PolicyReader {
     }
 
     private Optional<Policy.RateRules> rates(ObjectNode rules) {
-        ObjectNode node = object(rules, "/rules", "rates", false);
+        ObjectNode node = object(rules, "/rules", "rates");
         if (node == null) {
             return Optional.empty();
         }
@@ -466,7 +465,7 @@ public final class PolicyReader {
             problem(PolicyProblem.CAP_BELOW_FLOOR, at + "/priceCap", "the price cap is below the floor");
         }
         Map<String, Policy.RateCard> card = new LinkedHashMap<>();
-        ObjectNode cardNode = object(node, at, "card", true);
+        ObjectNode cardNode = object(node, at, "card");
         if (cardNode != null) {
             String cardAt = at + "/card";
             Iterator<String> names = cardNode.fieldNames();
@@ -477,7 +476,7 @@ public final class PolicyReader {
                     problem(PolicyProblem.UNKNOWN_GROUP, groupAt, StrictJson.printable(group) + " is not a grade group in /vocabularies/gradeGroups");
                     continue;
                 }
-                ObjectNode rates = object(cardNode, cardAt, group, true);
+                ObjectNode rates = object(cardNode, cardAt, group);
                 if (rates == null) {
                     continue;
                 }
@@ -514,7 +513,7 @@ public final class PolicyReader {
                 problem(PolicyProblem.RATE_CARD_GAP, cardAt, "a rate card needs /vocabularies/gradeGroups to name its rows");
             }
         }
-        List<Policy.EscalationTier> tiers = list(node, at, "escalation", true, 0, (item, p) -> {
+        List<Policy.EscalationTier> tiers = list(node, at, "escalation", 0, (item, p) -> {
             if (!item.isObject()) {
                 problem(PolicyProblem.WRONG_TYPE, p, "an escalation tier must be an object");
                 return null;
@@ -522,7 +521,7 @@ public final class PolicyReader {
             ObjectNode tier = (ObjectNode) item;
             members(tier, p, TIER_MEMBERS, TIER_MEMBERS);
             BigDecimal percent = decimal(tier, p, "upToPercentAbove");
-            String role = text(tier, p, "role", true, ID);
+            String role = text(tier, p, "role", ID);
             if (percent != null && percent.signum() == 0) {
                 problem(PolicyProblem.OUT_OF_RANGE, p + "/upToPercentAbove", "a tier must allow some percentage above the card");
                 return null;
@@ -547,14 +546,14 @@ public final class PolicyReader {
         if (!root.has("examples")) {
             return List.of();
         }
-        List<Policy.Example> examples = list(root, "", "examples", false, 0, (item, p) -> {
+        List<Policy.Example> examples = list(root, "", "examples", 0, (item, p) -> {
             if (!item.isObject()) {
                 problem(PolicyProblem.WRONG_TYPE, p, "an example must be an object");
                 return null;
             }
             ObjectNode ex = (ObjectNode) item;
             members(ex, p, EXAMPLE_MEMBERS, EXAMPLE_MEMBERS);
-            String name = text(ex, p, "name", true, null);
+            String name = text(ex, p, "name", null);
             JsonNode gradeNode = ex.get("grade");
             GradeCode grade = gradeNode == null ? null : ladderGrade(gradeNode, p + "/grade");
             LocalDateTime start = dateTime(ex, p, "shiftStart");
@@ -590,7 +589,7 @@ public final class PolicyReader {
                 .forEach(name -> problem(PolicyProblem.MISSING_MEMBER, at + "/" + name, "missing member " + name));
     }
 
-    private ObjectNode object(ObjectNode parent, String at, String name, boolean required) {
+    private ObjectNode object(ObjectNode parent, String at, String name) {
         JsonNode node = parent.get(name);
         if (node == null) {
             return null; // missing members are reported by members()
@@ -615,7 +614,7 @@ public final class PolicyReader {
         return text;
     }
 
-    private String text(ObjectNode parent, String at, String name, boolean required, Pattern pattern) {
+    private String text(ObjectNode parent, String at, String name, Pattern pattern) {
         JsonNode node = parent.get(name);
         if (node == null) {
             return null;
@@ -675,7 +674,7 @@ public final class PolicyReader {
         return new BigDecimal(text);
     }
 
-    private LocalDate date(ObjectNode parent, String at, String name, boolean required) {
+    private LocalDate date(ObjectNode parent, String at, String name) {
         JsonNode node = parent.get(name);
         if (node == null) {
             return null;
@@ -775,7 +774,7 @@ public final class PolicyReader {
     }
 
     /** Reads an array item by item; null (with problems recorded) if any item failed. */
-    private <T> List<T> list(ObjectNode parent, String at, String name, boolean nonEmptyRequired, int minItems,
+    private <T> List<T> list(ObjectNode parent, String at, String name, int minItems,
             ItemReader<T> reader) {
         JsonNode node = parent.get(name);
         if (node == null) {
@@ -798,8 +797,9 @@ public final class PolicyReader {
             T value = reader.read(node.get(i), p + "/" + i);
             if (value == null || issues.size() > before) {
                 failed = true;
-            } else if (!(value instanceof String) && !(value instanceof Enum<?>) && !seen.add(value)
-                    && (value instanceof GradeCode || value instanceof SpecialtyCode || value instanceof LocalDate)) {
+            } else if ((value instanceof GradeCode || value instanceof SpecialtyCode || value instanceof LocalDate)
+                    && !seen.add(value)) {
+                // Codes and dates here; strings and enum constants go through distinct().
                 problem(PolicyProblem.DUPLICATE_ITEM, p + "/" + i, "listed twice");
                 failed = true;
             } else {
