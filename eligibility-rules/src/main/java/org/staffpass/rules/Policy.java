@@ -81,10 +81,16 @@ public record Policy(String id, String version, String publisher, Effective effe
             Map<String, List<SpecialtyCode>> specialtyGroups, TimeBands timeBands, List<LocalDate> bankHolidays) {
         public Vocabularies {
             gradeLadder = List.copyOf(gradeLadder);
-            gradeGroups = Map.copyOf(gradeGroups);
-            specialtyGroups = Map.copyOf(specialtyGroups);
+            gradeGroups = deepCopy(gradeGroups);
+            specialtyGroups = deepCopy(specialtyGroups);
             Objects.requireNonNull(timeBands, "timeBands");
             bankHolidays = List.copyOf(bankHolidays);
+        }
+
+        private static <T> Map<String, List<T>> deepCopy(Map<String, List<T>> groups) {
+            Map<String, List<T>> copy = new java.util.HashMap<>();
+            groups.forEach((name, members) -> copy.put(name, List.copyOf(members)));
+            return Map.copyOf(copy);
         }
     }
 

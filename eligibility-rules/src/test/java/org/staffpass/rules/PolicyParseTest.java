@@ -96,6 +96,29 @@ class PolicyParseTest {
     }
 
     @Test
+    void aCraftedMemberNameCannotForgeASecondLine() {
+        String json = "{\"a\\nMISSING_MEMBER at /x\": 1}";
+        List<PolicyIssue> issues = ((PolicyResult.Invalid) Policy.parse(json)).issues();
+        PolicyIssue unknown = issues.get(0);
+        assertEquals(PolicyProblem.UNKNOWN_MEMBER, unknown.problem());
+        assertEquals("/a\nMISSING_MEMBER at ~1x", unknown.pointer());
+        assertEquals(1, unknown.toString().lines().count());
+        assertTrue(unknown.toString().startsWith("UNKNOWN_MEMBER at /a\\u000aMISSING_MEMBER at ~1x: "), unknown.toString());
+        String longName = "{\"" + "n".repeat(5000) + "\": 1}";
+        assertTrue(((PolicyResult.Invalid) Policy.parse(longName)).issues().get(0).toString().length() < 400);
+    }
+
+    @Test
+    void compiledPoliciesAreDeeplyImmutable() {
+        Policy policy = PolicyFiles.valid(PolicyFiles.examplePolicy());
+        assertThrows(UnsupportedOperationException.class,
+                () -> policy.vocabularies().gradeGroups().get("core").add(new GradeCode("FY1")));
+        assertThrows(UnsupportedOperationException.class,
+                () -> policy.vocabularies().specialtyGroups().get("medicine").clear());
+        assertThrows(UnsupportedOperationException.class, () -> policy.rules().rates().orElseThrow().card().clear());
+    }
+
+    @Test
     void issuesPrintAsOneLineWithTheirPointer() {
         assertEquals("UNKNOWN_MEMBER at /rules/x: unknown member \"x\"",
                 new PolicyIssue(PolicyProblem.UNKNOWN_MEMBER, "/rules/x", "unknown member \"x\"").toString());

@@ -69,9 +69,9 @@ class PolicySchemaTest {
         PolicyReader.WORKING_TIME.forEach((name, bounds) -> {
             JsonNode member = SCHEMA.at("/$defs/workingTime/properties/" + name);
             assertEquals("integer", member.get("type").textValue(), name);
-            assertEquals(bounds[0], member.get("default").intValue(), name + " default");
-            assertEquals(bounds[1], member.get("minimum").intValue(), name + " minimum");
-            assertEquals(bounds[2], member.get("maximum").intValue(), name + " maximum");
+            assertEquals(bounds.fallback(), member.get("default").intValue(), name + " default");
+            assertEquals(bounds.min(), member.get("minimum").intValue(), name + " minimum");
+            assertEquals(bounds.max(), member.get("maximum").intValue(), name + " maximum");
         });
     }
 }

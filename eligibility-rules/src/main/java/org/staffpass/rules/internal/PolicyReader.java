@@ -68,8 +68,12 @@ public final class PolicyReader {
     public static final Set<String> TIER_MEMBERS = Set.of("upToPercentAbove", "role");
     public static final Set<String> EXAMPLE_MEMBERS = Set.of("name", "grade", "shiftStart", "shiftEnd", "hourlyRate", "expect");
 
-    /** Working-time members with their defaults and bounds: {default, min, max}. */
-    public static final Map<String, int[]> WORKING_TIME = workingTime();
+    /** A working-time member's default and inclusive bounds. */
+    public record Bound(int fallback, int min, int max) {
+    }
+
+    /** Working-time members with their defaults and bounds. */
+    public static final Map<String, Bound> WORKING_TIME = workingTime();
 
     public static final int MAX_TEXT = 200;
     public static final int MAX_ITEMS = 400;
@@ -92,18 +96,18 @@ public final class PolicyReader {
     private PolicyReader() {
     }
 
-    private static Map<String, int[]> workingTime() {
-        Map<String, int[]> m = new LinkedHashMap<>();
-        m.put("maxShiftHours", new int[] {13, 1, 24});
-        m.put("minRestHours", new int[] {11, 0, 168});
-        m.put("maxHoursRolling7Days", new int[] {72, 1, 168});
-        m.put("maxAverageWeeklyHours", new int[] {48, 1, 168});
-        m.put("referenceWeeks", new int[] {26, 1, 52});
-        m.put("maxConsecutiveShifts", new int[] {7, 1, 14});
-        m.put("maxConsecutiveLongDays", new int[] {4, 1, 14});
-        m.put("maxConsecutiveNights", new int[] {4, 1, 14});
-        m.put("restAfterNightsHours", new int[] {46, 0, 168});
-        m.put("maxWeekendFrequency", new int[] {3, 1, 52});
+    private static Map<String, Bound> workingTime() {
+        Map<String, Bound> m = new LinkedHashMap<>();
+        m.put("maxShiftHours", new Bound(13, 1, 24));
+        m.put("minRestHours", new Bound(11, 0, 168));
+        m.put("maxHoursRolling7Days", new Bound(72, 1, 168));
+        m.put("maxAverageWeeklyHours", new Bound(48, 1, 168));
+        m.put("referenceWeeks", new Bound(26, 1, 52));
+        m.put("maxConsecutiveShifts", new Bound(7, 1, 14));
+        m.put("maxConsecutiveLongDays", new Bound(4, 1, 14));
+        m.put("maxConsecutiveNights", new Bound(4, 1, 14));
+        m.put("restAfterNightsHours", new Bound(46, 0, 168));
+        m.put("maxWeekendFrequency", new Bound(3, 1, 52));
         return Map.copyOf(m);
     }
 
@@ -396,9 +400,9 @@ public final class PolicyReader {
         String at = "/rules/workingTime";
         members(node, at, WORKING_TIME.keySet(), Set.of());
         Map<String, Integer> v = new HashMap<>();
-        for (Map.Entry<String, int[]> e : WORKING_TIME.entrySet()) {
-            int[] d = e.getValue();
-            v.put(e.getKey(), integer(node, at, e.getKey(), d[0], d[1], d[2]));
+        for (Map.Entry<String, Bound> e : WORKING_TIME.entrySet()) {
+            Bound d = e.getValue();
+            v.put(e.getKey(), integer(node, at, e.getKey(), d.fallback(), d.min(), d.max()));
         }
         if (v.containsValue(null)) {
             return Optional.empty();
