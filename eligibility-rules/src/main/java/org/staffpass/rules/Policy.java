@@ -17,8 +17,10 @@ import org.staffpass.rules.internal.PolicyReader;
 
 /**
  * A validated eligibility policy (format v1, docs/policy-language.md): an immutable,
- * thread-safe graph of records, built only by {@link #parse(String)}, which refuses any
- * document with a problem and lists every problem.
+ * thread-safe graph of records. Obtain one from {@link #parse(String)}, which refuses any
+ * document with a problem and lists every problem; the records' canonical constructors (public,
+ * as for every record) check only for nulls and copy collections, so a hand-built instance
+ * carries none of the validator's guarantees and its digest proves nothing.
  *
  * @param id            the policy's identifier
  * @param version       the policy's own version (publisher's text)

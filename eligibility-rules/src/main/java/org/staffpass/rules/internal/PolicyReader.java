@@ -256,7 +256,15 @@ public final class PolicyReader {
         Policy.TimeBands bands = timeBands(node, at);
         List<LocalDate> holidays = list(node, at, "bankHolidays", 0, (item, p) -> {
             String text = string(item, p);
-            return text == null ? null : parseDate(text, p);
+            LocalDate date = text == null ? null : parseDate(text, p);
+            // England and Wales move a bank holiday that falls at a weekend to a substitute
+            // weekday, so a weekend date is a typo (or the wrong year), never a holiday.
+            if (date != null && date.getDayOfWeek().getValue() >= 6) {
+                problem(PolicyProblem.INVALID_VALUE, p, date + " is a " + date.getDayOfWeek()
+                        + "; England and Wales bank holidays are weekdays (substitute days)");
+                return null;
+            }
+            return date;
         });
         if (holidays != null) {
             for (int i = 1; i < holidays.size(); i++) {
