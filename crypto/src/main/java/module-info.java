@@ -15,5 +15,5 @@ module org.staffpass.crypto {
     exports org.staffpass.crypto.trust;
 
     // Staffpass's own modules share the strict JSON reader and JWT claim checks; vendors never see them.
-    exports org.staffpass.crypto.internal to org.staffpass.passport;
+    exports org.staffpass.crypto.internal to org.staffpass.passport, org.staffpass.rules;
 }

@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
             TrustListCommand.class,
             SdJwtCommand.class,
             PassportCommand.class,
+            PolicyCommand.class,
             DemoCommand.class,
         })
 public final class StaffpassCommand implements Runnable {
