@@ -26,6 +26,7 @@ import org.staffpass.rules.Decision;
 import org.staffpass.rules.Finding;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.PolicyResult;
+import org.staffpass.rules.RuleCode;
 import org.staffpass.rules.Shift;
 import org.staffpass.rules.WorkHistory;
 import picocli.CommandLine;
@@ -138,7 +139,9 @@ final class PolicyEvaluate implements Callable<Integer> {
                 stdout.println("  approval required from " + String.join(", ", d.approvalsRequired()));
             }
             for (Finding f : d.findings()) {
-                stdout.println((f.passed() ? "  PASS " : "  FAIL ") + f.code().name() + " at " + f.ruleId()
+                // A failed escalation asks for a role's approval rather than blocking.
+                String mark = f.passed() ? "  PASS " : f.code() == RuleCode.RATE_ESCALATION ? "  APPROVE " : "  FAIL ";
+                stdout.println(mark + f.code().name() + " at " + f.ruleId()
                         + ": expected " + f.expected() + ", actual " + f.actual());
             }
             stdout.println("  policy digest " + d.policyDigest());

@@ -82,6 +82,9 @@ class PolicyEvaluateCommandTest {
         JsonNode out = Json.mapper().readTree(r.out());
         assertEquals("NEEDS_APPROVAL", out.get("outcome").textValue());
         assertEquals("medical-staffing-manager", out.get("approvalsRequired").get(0).textValue());
+        CliRun text = run(shift("2026-06-10T08:00", "2026-06-10T17:00", "110.00"), history());
+        assertTrue(text.out().contains("  APPROVE RATE_ESCALATION at /rules/rates/escalation/1:"), text.out());
+        assertFalse(text.out().contains("  FAIL "), text.out());
     }
 
     @Test
