@@ -62,6 +62,21 @@ public record Policy(String id, String version, String publisher, Effective effe
         return PolicyReader.read(utf8);
     }
 
+    /**
+     * Decides {@code shift} for a worker of {@code gradeGroup} with {@code history}. Evaluated
+     * today: the effective period, the {@code workingTime} family and the {@code rates} family
+     * (docs/policy-language.md, "Evaluation status"); other families are not evaluated and
+     * produce no findings. Deterministic: equal inputs give an equal decision.
+     *
+     * @param gradeGroup a grade group of the rate card (needed when the rates family is present)
+     * @param at         when the decision is made; not used by the families evaluated today
+     *                   (credential validity will use it)
+     * @throws IllegalArgumentException if {@code gradeGroup} has no rate card row
+     */
+    public Decision evaluate(Shift shift, WorkHistory history, String gradeGroup, java.time.Instant at) {
+        return org.staffpass.rules.internal.Evaluator.evaluate(this, shift, history, gradeGroup, at);
+    }
+
     /** The period the policy applies to: from a date, optionally until a later one (exclusive). */
     public record Effective(LocalDate from, Optional<LocalDate> until) {
         public Effective {

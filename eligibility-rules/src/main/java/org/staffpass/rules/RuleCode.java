@@ -41,6 +41,10 @@ public enum RuleCode {
     WORKING_TIME_REST_AFTER_NIGHTS,
     /** Weekends worked more often than 1 in maxWeekendFrequency. */
     WORKING_TIME_WEEKEND_FREQUENCY,
+    /** The candidate shares time with another booked or worked shift (double booking or data error). */
+    WORKING_TIME_SHIFTS_OVERLAP,
+    /** The shift starts outside the policy's effective period. */
+    POLICY_NOT_EFFECTIVE,
     /** A restriction of the policy forbids this engagement. */
     RESTRICTION_APPLIES,
     /** The offered rate is below the floor. */

@@ -15,15 +15,15 @@ import picocli.CommandLine.Parameters;
 
 /** {@code staffpass policy}: check eligibility policies (docs/policy-language.md). */
 @Command(name = "policy", mixinStandardHelpOptions = true,
-        description = "Check eligibility and rate policies against the policy language (format v1).",
-        subcommands = {PolicyCommand.Check.class})
+        description = "Check eligibility and rate policies against the policy language (format v1), and evaluate shifts.",
+        subcommands = {PolicyCommand.Check.class, PolicyEvaluate.class})
 final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw InputFiles.usage(spec.commandLine(), "choose a subcommand: check");
+        throw InputFiles.usage(spec.commandLine(), "choose a subcommand: check, evaluate");
     }
 
     /** {@code staffpass policy check POLICY [--json]}. */
