@@ -696,56 +696,40 @@ public final class PolicyReader {
     }
 
     private LocalDate parseDate(String text, String at) {
-        try {
-            if (DATE.matcher(text).matches()) {
-                return LocalDate.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        problem(PolicyProblem.INVALID_VALUE, at, "must be an ISO date YYYY-MM-DD");
-        return null;
+        return parseTemporal(text, at, DATE, LocalDate::parse, "must be an ISO date YYYY-MM-DD");
     }
 
     private LocalTime time(ObjectNode parent, String at, String name) {
-        JsonNode node = parent.get(name);
-        if (node == null) {
-            return null;
-        }
-        String p = at + "/" + name;
-        String text = string(node, p);
-        if (text == null) {
-            return null;
-        }
-        try {
-            if (TIME.matcher(text).matches()) {
-                return LocalTime.parse(text);
-            }
-        } catch (DateTimeParseException e) {
-            // reported below
-        }
-        problem(PolicyProblem.INVALID_VALUE, p, name + " must be a local time HH:MM");
-        return null;
+        return temporal(parent, at, name, TIME, LocalTime::parse, name + " must be a local time HH:MM");
     }
 
     private LocalDateTime dateTime(ObjectNode parent, String at, String name) {
+        return temporal(parent, at, name, DATE_TIME, LocalDateTime::parse,
+                name + " must be a local date-time YYYY-MM-DDTHH:MM (Europe/London)");
+    }
+
+    /** An optional member holding a string in one of the ISO forms; null (and a problem) when it is not. */
+    private <T> T temporal(ObjectNode parent, String at, String name, Pattern form,
+                           java.util.function.Function<String, T> parse, String expectation) {
         JsonNode node = parent.get(name);
         if (node == null) {
             return null;
         }
         String p = at + "/" + name;
         String text = string(node, p);
-        if (text == null) {
-            return null;
-        }
+        return text == null ? null : parseTemporal(text, p, form, parse, expectation);
+    }
+
+    private <T> T parseTemporal(String text, String at, Pattern form, java.util.function.Function<String, T> parse,
+                                String expectation) {
         try {
-            if (DATE_TIME.matcher(text).matches()) {
-                return LocalDateTime.parse(text);
+            if (form.matcher(text).matches()) {
+                return parse.apply(text);
             }
         } catch (DateTimeParseException e) {
             // reported below
         }
-        problem(PolicyProblem.INVALID_VALUE, p, name + " must be a local date-time YYYY-MM-DDTHH:MM (Europe/London)");
+        problem(PolicyProblem.INVALID_VALUE, at, expectation);
         return null;
     }
 
