@@ -83,7 +83,7 @@ final class PassportCommand implements Runnable {
 
     static Clock clockAt(CommandLine commandLine, String at, String option) {
         return at == null ? Clock.systemUTC()
-                : Clock.fixed(StatusCommand.parseInstant(commandLine, at, option), ZoneOffset.UTC);
+                : Clock.fixed(OptionValues.instant(commandLine, at, option), ZoneOffset.UTC);
     }
 
     static void write(CommandLine commandLine, Path out, String text) {
@@ -350,7 +350,7 @@ final class PassportCommand implements Runnable {
                 throw InputFiles.usage(commandLine, "--aud and --nonce must not be empty");
             }
             Clock clock = clockAt(commandLine, at, "--at");
-            Duration age = StatusCommand.parseDuration(commandLine, maxAge, "--max-age");
+            Duration age = OptionValues.positiveDuration(commandLine, maxAge, "--max-age");
             List<VerificationKey> roots = rootFiles.stream().map(p -> InputFiles.verificationKey(commandLine, p)).toList();
             List<VerificationKey> statusKeys = statusKeyFiles.stream()
                     .map(p -> InputFiles.verificationKey(commandLine, p)).toList();

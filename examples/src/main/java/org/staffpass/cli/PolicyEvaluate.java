@@ -84,12 +84,7 @@ final class PolicyEvaluate implements Callable<Integer> {
     @Override
     public Integer call() {
         CommandLine commandLine = spec.commandLine();
-        Instant when;
-        try {
-            when = Instant.parse(at);
-        } catch (DateTimeParseException e) {
-            throw InputFiles.usage(commandLine, "--at must be an ISO instant such as 2026-06-01T09:00:00Z");
-        }
+        Instant when = OptionValues.instant(commandLine, at, "--at");
         byte[] policyBytes = InputFiles.read(commandLine, policyFile, "policy file");
         byte[] shiftBytes = InputFiles.read(commandLine, shiftFile, "shift file");
         byte[] historyBytes = InputFiles.read(commandLine, historyFile, "history file");

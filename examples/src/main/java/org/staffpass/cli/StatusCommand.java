@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -68,26 +67,6 @@ final class StatusCommand implements Runnable {
         }
         throw InputFiles.usage(commandLine, where + ": status '" + trimmed
                 + "' is not VALID, INVALID, SUSPENDED or a number from 0 to 255 (decimal or 0xNN)");
-    }
-
-    static Duration parseDuration(CommandLine commandLine, String text, String option) {
-        try {
-            Duration duration = Duration.parse(text);
-            if (duration.isNegative() || duration.isZero()) {
-                throw InputFiles.usage(commandLine, option + " must be positive, was " + text);
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw InputFiles.usage(commandLine, option + " '" + text + "' is not an ISO-8601 duration such as PT24H or P7D");
-        }
-    }
-
-    static Instant parseInstant(CommandLine commandLine, String text, String option) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            throw InputFiles.usage(commandLine, option + " '" + text + "' is not an ISO-8601 instant such as 2026-01-15T10:00:00Z");
-        }
     }
 
     /** {@code staffpass status build}. */
@@ -190,7 +169,7 @@ final class StatusCommand implements Runnable {
             }
             StatusList list = builder.build();
 
-            Instant iat = issuedAt == null ? Clock.systemUTC().instant() : parseInstant(commandLine, issuedAt, "--issued-at");
+            Instant iat = issuedAt == null ? Clock.systemUTC().instant() : OptionValues.instant(commandLine, issuedAt, "--issued-at");
             StatusListSigner.Builder signerBuilder = StatusListSigner.builder().key(key).clock(Clock.fixed(iat, ZoneOffset.UTC));
             if (ttlSeconds != null) {
                 if (ttlSeconds < 1) {
@@ -198,7 +177,7 @@ final class StatusCommand implements Runnable {
                 }
                 signerBuilder.timeToLive(Duration.ofSeconds(ttlSeconds));
             }
-            Duration validFor = expiresIn == null ? null : parseDuration(commandLine, expiresIn, "--expires-in");
+            Duration validFor = expiresIn == null ? null : OptionValues.positiveDuration(commandLine, expiresIn, "--expires-in");
             try {
                 if (validFor != null) {
                     signerBuilder.validFor(validFor);
@@ -330,8 +309,8 @@ final class StatusCommand implements Runnable {
             if (index < 0) {
                 throw InputFiles.usage(commandLine, "--index must not be negative, was " + index);
             }
-            Duration age = parseDuration(commandLine, maxAge, "--max-age");
-            Instant now = at == null ? Clock.systemUTC().instant() : parseInstant(commandLine, at, "--at");
+            Duration age = OptionValues.positiveDuration(commandLine, maxAge, "--max-age");
+            Instant now = at == null ? Clock.systemUTC().instant() : OptionValues.instant(commandLine, at, "--at");
             VerificationKey key = InputFiles.verificationKey(commandLine, keyFile);
             String token = InputFiles.readText(commandLine, file, "status list token file").strip();
 

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -192,11 +191,7 @@ final class TrustListCommand implements Runnable {
             if (at == null) {
                 return Clock.systemUTC().instant();
             }
-            try {
-                return Instant.parse(at);
-            } catch (DateTimeParseException e) {
-                throw InputFiles.usage(commandLine, "--at must be an ISO-8601 instant such as 2025-06-01T12:00:00Z, not '" + at + "'");
-            }
+            return OptionValues.instant(commandLine, at, "--at");
         }
 
         /** Whether {@code at} lies in the issuer's validity period (status aside). */
