@@ -128,7 +128,8 @@ public final class Workforce {
         return out;
     }
 
-    private static int weighted(Random random, int[] weights) {
+    /** An index drawn with the given relative weights. */
+    static int weighted(Random random, int[] weights) {
         int total = 0;
         for (int w : weights) {
             total += w;
