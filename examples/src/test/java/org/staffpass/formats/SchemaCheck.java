@@ -1,0 +1,66 @@
+package org.staffpass.formats;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A JSON Schema (2020-12) from docs/schemas, applied by an independent validator
+ * (networknt json-schema-validator, test scope only) to documents our code generates.
+ */
+final class SchemaCheck {
+    static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+    private final String name;
+    private final Schema schema;
+
+    private SchemaCheck(String name, Schema schema) {
+        this.name = name;
+        this.schema = schema;
+    }
+
+    /** The schema at {@code docs/schemas/<relative>}. */
+    static SchemaCheck of(String relative) {
+        Path file = root().resolve("docs/schemas").resolve(relative);
+        try {
+            return new SchemaCheck(relative, REGISTRY.getSchema(Files.newInputStream(file)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(file.toString(), e);
+        }
+    }
+
+    /** Every violation of {@code document}, as text (empty when valid). */
+    List<String> violations(JsonNode document) {
+        List<Error> errors = schema.validate(document);
+        return errors.stream().map(e -> name + " " + e.getInstanceLocation() + ": " + e.getMessage()).toList();
+    }
+
+    static JsonNode read(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path root() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !(Files.isDirectory(dir.resolve("docs/schemas")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("repository root not found");
+        }
+        return dir;
+    }
+}
