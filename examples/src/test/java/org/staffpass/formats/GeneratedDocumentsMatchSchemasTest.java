@@ -104,6 +104,27 @@ class GeneratedDocumentsMatchSchemasTest {
     }
 
     @Test
+    void presentationsAndStatusListTokensMatchTheirSchemas() {
+        SchemaCheck presentationSchema = SchemaCheck.of("presentation.schema.json");
+        for (SyntheticRegion.RegionWorker worker : region.workers().subList(0, 5)) {
+            JsonNode presentation = SchemaCheck.read(worker.wallet().present("RA3", "nonce-1",
+                    DisclosureRequest.of(CredentialType.DBS_CHECK).and(CredentialType.GRADE)));
+            assertEquals(List.of(), presentationSchema.violations(presentation), worker.profile().id());
+        }
+        assertFalse(presentationSchema.violations(SchemaCheck.read("{\"presentation\":[\"a.b.c\"]}")).isEmpty(),
+                "an SD-JWT without key binding is not a presentation");
+        SchemaCheck statusSchema = SchemaCheck.of("status-list-token.schema.json");
+        for (String token : region.statusLists().values()) {
+            JsonNode payload = SchemaCheck.read(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                    java.nio.charset.StandardCharsets.UTF_8));
+            assertEquals(List.of(), statusSchema.violations(payload));
+            ObjectNode altered = payload.deepCopy();
+            ((ObjectNode) altered.get("status_list")).put("bits", 3);
+            assertFalse(statusSchema.violations(altered).isEmpty(), "3 bits per status is refused");
+        }
+    }
+
+    @Test
     void everyExamplePolicyMatchesThePolicySchema() throws IOException {
         SchemaCheck schema = SchemaCheck.of("policy.schema.json");
         List<Path> policies;
