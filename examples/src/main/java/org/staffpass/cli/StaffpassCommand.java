@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SdJwtCommand.class,
             PassportCommand.class,
             PolicyCommand.class,
+            DecisionCommand.class,
             DemoCommand.class,
         })
 public final class StaffpassCommand implements Runnable {
