@@ -120,6 +120,18 @@ class AuditLogTest {
                 AuditLogWriter.open(torn, AuditFixtures.signer(AuditFixtures.ED25519)));
         assertEquals(AuditProblem.MALFORMED_LINE, refused.problem());
         assertEquals(40, Files.size(torn), "nothing written");
+        Path blankTail = dir.resolve("blank.log");
+        Files.writeString(blankTail, line + "\n\n");
+        assertEquals(AuditProblem.MALFORMED_LINE, assertInstanceOf(AuditLogWriter.Refused.class,
+                AuditLogWriter.open(blankTail, AuditFixtures.signer(AuditFixtures.ED25519))).problem());
+        Path crTail = dir.resolve("cr.log");
+        Files.writeString(crTail, line + "\r\n");
+        assertEquals(AuditProblem.MALFORMED_LINE, assertInstanceOf(AuditLogWriter.Refused.class,
+                AuditLogWriter.open(crTail, AuditFixtures.signer(AuditFixtures.ED25519))).problem());
+        Path longTail = dir.resolve("long.log");
+        Files.writeString(longTail, line + "\n" + "x".repeat(DecisionRecord.MAX_RECORD_CHARS + 5) + "\n");
+        assertEquals(AuditProblem.RECORD_TOO_LARGE, assertInstanceOf(AuditLogWriter.Refused.class,
+                AuditLogWriter.open(longTail, AuditFixtures.signer(AuditFixtures.ED25519))).problem());
         Path foreign = dir.resolve("foreign.log");
         Files.writeString(foreign, "not.a.record\n");
         assertEquals(AuditProblem.MALFORMED_RECORD, assertInstanceOf(AuditLogWriter.Refused.class,
