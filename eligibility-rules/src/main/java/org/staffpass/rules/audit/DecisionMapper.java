@@ -22,7 +22,7 @@ final class DecisionMapper {
         }
         List<RecordedFinding> findings = new ArrayList<>(decision.findings().size());
         for (Finding finding : decision.findings()) {
-            findings.add(new RecordedFinding(finding.ruleId(), finding.passed(), finding.code(), finding.evidence()));
+            findings.add(RecordedFinding.of(finding.ruleId(), finding.passed(), finding.code(), finding.evidence()));
         }
         return new DecisionRecord(issuer, seq, prev, context.decidedAt(), context.shift(), context.policy(),
                 context.credentialDigests(), context.holderKeyThumbprint(), context.presentationDigest(),

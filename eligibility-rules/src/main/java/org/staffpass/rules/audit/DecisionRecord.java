@@ -56,13 +56,15 @@ public record DecisionRecord(String issuer, long seq, String prev, Instant decid
     /** The {@code prev} of the first record of a log: base64url of 32 zero bytes. */
     public static final String GENESIS = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
     /** Bound on the compact JWS of one record, in characters (also the log's line bound). */
-    public static final int MAX_RECORD_CHARS = 256 * 1024;
+    public static final int MAX_RECORD_CHARS = 1 << 20;
     /** Bound on any text member, in UTF-16 code units. */
     public static final int MAX_TEXT = 1024;
     /** Bound on findings per record. */
-    public static final int MAX_FINDINGS = 512;
-    /** Bound on every other list (credentials, evidence, roles, approvals, disclosure paths). */
-    public static final int MAX_LIST = 64;
+    public static final int MAX_FINDINGS = 1024;
+    /** Bound on every other list (credentials, roles, approvals, disclosure paths), as on policy arrays. */
+    public static final int MAX_LIST = 400;
+    /** Evidence references recorded per finding; a longer list is shortened and digested ({@link RecordedFinding#of}). */
+    public static final int MAX_EVIDENCE = 64;
 
     public DecisionRecord {
         RecordRules.require(RecordRules.text(Objects.requireNonNull(issuer, "issuer"), true), "issuer");
@@ -143,17 +145,46 @@ public record DecisionRecord(String issuer, long seq, String prev, Instant decid
      * expected and actual texts are left out: they can carry credential content (a grade, a
      * registration status), and replay recomputes them.
      *
-     * @param ruleId   the rule, as a JSON Pointer into the policy
-     * @param passed   whether it passed
-     * @param code     its reason code
-     * @param evidence references to what was used (credential ids, shift ids)
+     * <p>Evidence can be long (an average over a 26-week reference period cites every shift
+     * in it). Up to {@link #MAX_EVIDENCE} references are recorded as they are; a longer list
+     * is recorded as its first {@link #MAX_EVIDENCE} references plus its full length
+     * ({@code evidenceCount}) and {@code evidenceDigest}, the digest of the whole list as a
+     * canonical JSON array, which replay recomputes. {@link #of} does this.
+     *
+     * @param ruleId         the rule, as a JSON Pointer into the policy
+     * @param passed         whether it passed
+     * @param code           its reason code
+     * @param evidence       references to what was used (credential ids, shift intervals), at most {@link #MAX_EVIDENCE}
+     * @param evidenceCount  the full number of references (equals {@code evidence.size()} unless shortened)
+     * @param evidenceDigest digest of the full list, present exactly when the list was shortened
      */
-    public record RecordedFinding(String ruleId, boolean passed, RuleCode code, List<String> evidence) {
+    public record RecordedFinding(String ruleId, boolean passed, RuleCode code, List<String> evidence, long evidenceCount,
+            Optional<String> evidenceDigest) {
         public RecordedFinding {
             RecordRules.require(RecordRules.text(Objects.requireNonNull(ruleId, "ruleId"), true), "finding ruleId");
             Objects.requireNonNull(code, "code");
             evidence = List.copyOf(evidence);
-            RecordRules.require(RecordRules.texts(evidence, false), "finding evidence");
+            RecordRules.require(RecordRules.size(evidence, MAX_EVIDENCE), "finding evidence");
+            for (String reference : evidence) {
+                RecordRules.require(RecordRules.text(reference, false), "finding evidence");
+            }
+            Objects.requireNonNull(evidenceDigest, "evidenceDigest");
+            evidenceDigest.ifPresent(d -> RecordRules.require(RecordRules.digest(d), "finding evidenceDigest"));
+            boolean shortened = evidenceDigest.isPresent();
+            if (shortened ? evidence.size() != MAX_EVIDENCE || evidenceCount <= MAX_EVIDENCE
+                    : evidenceCount != evidence.size()) {
+                throw new IllegalArgumentException("finding evidence: evidenceCount and evidenceDigest must describe a list"
+                        + " shortened to " + MAX_EVIDENCE + " references, or be the list's size and empty");
+            }
+        }
+
+        /** The finding with all of {@code evidence}, shortened as described above when longer than {@link #MAX_EVIDENCE}. */
+        public static RecordedFinding of(String ruleId, boolean passed, RuleCode code, List<String> evidence) {
+            if (evidence.size() <= MAX_EVIDENCE) {
+                return new RecordedFinding(ruleId, passed, code, evidence, evidence.size(), Optional.empty());
+            }
+            return new RecordedFinding(ruleId, passed, code, evidence.subList(0, MAX_EVIDENCE), evidence.size(),
+                    Optional.of(RecordCodec.evidenceDigest(evidence)));
         }
     }
 

@@ -52,7 +52,8 @@ public final class DecisionRecordSigner {
     /**
      * Signs {@code record}.
      *
-     * @throws IllegalArgumentException if the record's issuer is not this signer's
+     * @throws IllegalArgumentException if the record's issuer is not this signer's, or the
+     *                                  signed record would exceed {@link DecisionRecord#MAX_RECORD_CHARS}
      */
     public SignedDecisionRecord sign(DecisionRecord record) {
         Objects.requireNonNull(record, "record");
@@ -60,6 +61,11 @@ public final class DecisionRecordSigner {
             throw new IllegalArgumentException("record issuer is not this signer's organisation");
         }
         String compact = signer.sign(DecisionRecord.TYPE, record.payload());
+        if (compact.length() > DecisionRecord.MAX_RECORD_CHARS) {
+            // Only a policy with hundreds of findings each citing dozens of references gets here.
+            throw new IllegalArgumentException("decision record is " + compact.length() + " characters signed; the bound is "
+                    + DecisionRecord.MAX_RECORD_CHARS);
+        }
         return new SignedDecisionRecord(compact, record,
                 DecisionContext.digest(compact.getBytes(StandardCharsets.US_ASCII)));
     }

@@ -44,7 +44,9 @@ final class RecordCodec {
     static final Set<String> SHIFT_MEMBERS = Set.of("organisation", "site", "department", "specialty", "minGrade",
             "maxGrade", "start", "end", "channel", "offeredHourlyRate");
     static final Set<String> POLICY_MEMBERS = Set.of("id", "version", "digest");
-    static final Set<String> FINDING_MEMBERS = Set.of("rule", "passed", "code", "evidence");
+    static final Set<String> FINDING_MEMBERS = Set.of("rule", "passed", "code", "evidence", "evidenceCount",
+            "evidenceDigest");
+    static final Set<String> FINDING_OPTIONAL = Set.of("evidenceCount", "evidenceDigest");
     static final Set<String> APPROVAL_MEMBERS = Set.of("role", "approver", "approvedAt");
     /** Decimal amounts: no sign, no exponent, no leading zeros, at most 6 decimals. */
     static final String DECIMAL_PATTERN = "^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,6})?$";
@@ -91,6 +93,9 @@ final class RecordCodec {
             ObjectNode item = findings.addObject().put("rule", finding.ruleId()).put("passed", finding.passed())
                     .put("code", finding.code().name());
             strings(item.putArray("evidence"), finding.evidence());
+            if (finding.evidenceDigest().isPresent()) {
+                item.put("evidenceCount", finding.evidenceCount()).put("evidenceDigest", finding.evidenceDigest().get());
+            }
         }
         record.hourlyPay().ifPresent(p -> root.put("hourlyPay", p.toPlainString()));
         strings(root.putArray("approvalsRequired"), record.approvalsRequired());
@@ -101,6 +106,13 @@ final class RecordCodec {
         }
         strings(root.putArray("disclosureRequest"), record.disclosureRequest());
         return StrictJson.write(sorted(root)).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Digest of a full evidence list: SHA-256 of its canonical JSON array (UTF-8). */
+    static String evidenceDigest(List<String> evidence) {
+        ArrayNode array = StrictJson.mapper().createArrayNode();
+        strings(array, evidence);
+        return org.staffpass.rules.audit.DecisionContext.digest(StrictJson.write(array));
     }
 
     private static void strings(ArrayNode array, List<String> values) {
@@ -203,14 +215,34 @@ final class RecordCodec {
         Outcome outcome = constant(root, "", "outcome", Outcome::valueOf, Outcome.values());
         List<RecordedFinding> findings = list(root, "", "findings", DecisionRecord.MAX_FINDINGS, (element, pointer) -> {
             ObjectNode finding = asObject(element, pointer);
-            members(finding, pointer, FINDING_MEMBERS, Set.of());
+            members(finding, pointer, FINDING_MEMBERS, FINDING_OPTIONAL);
             JsonNode passed = finding.get("passed");
             if (!passed.isBoolean()) {
                 throw violation(pointer + "/passed", "must be true or false");
             }
+            List<String> evidence = list(finding, pointer, "evidence", DecisionRecord.MAX_EVIDENCE, (item, itemPointer) -> {
+                if (!item.isTextual()) {
+                    throw violation(itemPointer, "must be a string");
+                }
+                check(RecordRules.text(item.textValue(), false), itemPointer);
+                return item.textValue();
+            });
+            long count = evidence.size();
+            Optional<String> digest = Optional.empty();
+            if (finding.has("evidenceCount") || finding.has("evidenceDigest")) {
+                JsonNode countNode = finding.get("evidenceCount");
+                if (countNode == null || !countNode.isIntegralNumber() || !finding.has("evidenceDigest")
+                        || evidence.size() != DecisionRecord.MAX_EVIDENCE
+                        || countNode.bigIntegerValue().compareTo(BigInteger.valueOf(DecisionRecord.MAX_EVIDENCE)) <= 0
+                        || countNode.bigIntegerValue().compareTo(BigInteger.valueOf(MAX_SEQ)) > 0) {
+                    throw violation(pointer + "/evidenceCount", "evidenceCount and evidenceDigest come together, on an evidence"
+                            + " list shortened to " + DecisionRecord.MAX_EVIDENCE + " with a larger count");
+                }
+                count = countNode.longValue();
+                digest = Optional.of(digest(finding, pointer, "evidenceDigest"));
+            }
             return new RecordedFinding(text(finding, pointer, "rule", true), passed.booleanValue(),
-                    constant(finding, pointer, "code", RuleCode::valueOf, RuleCode.values()),
-                    texts(finding, pointer, "evidence", false));
+                    constant(finding, pointer, "code", RuleCode::valueOf, RuleCode.values()), evidence, count, digest);
         });
         Optional<BigDecimal> hourlyPay = root.has("hourlyPay") ? Optional.of(decimal(root, "", "hourlyPay")) : Optional.empty();
         List<String> approvalsRequired = texts(root, "", "approvalsRequired", true);

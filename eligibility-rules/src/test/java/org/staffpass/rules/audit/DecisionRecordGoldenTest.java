@@ -106,5 +106,13 @@ class DecisionRecordGoldenTest {
         assertThrows(IllegalArgumentException.class, () -> new DecisionRecord.Approval("role", "", AuditFixtures.DECIDED_AT));
         assertThrows(IllegalArgumentException.class,
                 () -> DecisionRecordSigner.of(AuditFixtures.ED25519, "https://other.example").sign(record));
+        java.util.List<String> evidence = java.util.Collections.nCopies(DecisionRecord.MAX_EVIDENCE, "x".repeat(40));
+        java.util.List<DecisionRecord.RecordedFinding> findings = java.util.Collections.nCopies(DecisionRecord.MAX_FINDINGS,
+                DecisionRecord.RecordedFinding.of("/rules/r", true, org.staffpass.rules.RuleCode.GRADE_TOO_LOW, evidence));
+        DecisionRecord huge = new DecisionRecord(record.issuer(), 0, record.prev(), record.decidedAt(), record.shift(),
+                record.policy(), record.credentialDigests(), record.holderKeyThumbprint(), record.presentationDigest(),
+                record.historyDigest(), record.outcome(), findings, record.hourlyPay(), record.approvalsRequired(),
+                record.approvals(), record.disclosureRequest());
+        assertThrows(IllegalArgumentException.class, () -> AuditFixtures.signer(AuditFixtures.ED25519).sign(huge));
     }
 }

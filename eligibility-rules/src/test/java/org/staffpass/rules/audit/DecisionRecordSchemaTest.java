@@ -33,7 +33,7 @@ class DecisionRecordSchemaTest {
             AuditFixtures.repositoryFile("docs/schemas/decision-record.schema.json"), "schema").value();
     private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$defs", "$ref", "title", "description", "type",
             "properties", "required", "additionalProperties", "items", "const", "enum", "pattern", "minLength", "maxLength",
-            "minimum", "maximum", "maxItems");
+            "minimum", "maximum", "maxItems", "dependentRequired");
 
     private static Set<String> names(JsonNode properties) {
         Set<String> names = new HashSet<>();
@@ -63,7 +63,7 @@ class DecisionRecordSchemaTest {
         assertObject("", RecordCodec.TOP_MEMBERS, RecordCodec.TOP_OPTIONAL);
         assertObject("/$defs/shift", RecordCodec.SHIFT_MEMBERS, Set.of());
         assertObject("/$defs/policy", RecordCodec.POLICY_MEMBERS, Set.of());
-        assertObject("/$defs/finding", RecordCodec.FINDING_MEMBERS, Set.of());
+        assertObject("/$defs/finding", RecordCodec.FINDING_MEMBERS, RecordCodec.FINDING_OPTIONAL);
         assertObject("/$defs/approval", RecordCodec.APPROVAL_MEMBERS, Set.of());
     }
 
@@ -76,6 +76,9 @@ class DecisionRecordSchemaTest {
         assertEquals(DecisionRecord.MAX_TEXT, SCHEMA.at("/$defs/text/maxLength").intValue());
         assertEquals(DecisionRecord.MAX_FINDINGS, SCHEMA.at("/properties/findings/maxItems").intValue());
         assertEquals(DecisionRecord.MAX_LIST, SCHEMA.at("/properties/credentials/maxItems").intValue());
+        assertEquals(DecisionRecord.MAX_LIST, SCHEMA.at("/properties/disclosureRequest/maxItems").intValue());
+        assertEquals(DecisionRecord.MAX_EVIDENCE, SCHEMA.at("/$defs/finding/properties/evidence/maxItems").intValue());
+        assertEquals(DecisionRecord.MAX_EVIDENCE + 1, SCHEMA.at("/$defs/finding/properties/evidenceCount/minimum").intValue());
         assertEquals(names(Arrays.stream(RuleCode.values()).map(Enum::name)), strings(SCHEMA.at("/$defs/finding/properties/code/enum")));
         assertEquals(names(Arrays.stream(Outcome.values()).map(Enum::name)), strings(SCHEMA.at("/properties/outcome/enum")));
     }
@@ -149,6 +152,9 @@ class DecisionRecordSchemaTest {
         breaks.put("policy extra", p -> ((ObjectNode) p.get("policy")).put("publisher", "x"));
         breaks.put("approval missing time", p -> ((ObjectNode) p.get("approvals").get(0)).remove("approvedAt"));
         breaks.put("credentials not array", p -> p.put("credentials", "x"));
+        breaks.put("evidence count without digest", p -> ((ObjectNode) p.get("findings").get(0)).put("evidenceCount", 100));
+        breaks.put("evidence count too small", p -> ((ObjectNode) p.get("findings").get(0)).put("evidenceCount", 3)
+                .put("evidenceDigest", DecisionContext.digest("x")));
         for (Map.Entry<String, Consumer<ObjectNode>> entry : breaks.entrySet()) {
             ObjectNode payload = StrictJson.parseObject(AuditFixtures.signer(AuditFixtures.ED25519)
                     .sign(AuditFixtures.decision(Outcome.NEEDS_APPROVAL), AuditFixtures.context()).record().payload(), "p").value();
@@ -223,6 +229,17 @@ class DecisionRecordSchemaTest {
                     problems.add(pointer + ": member " + name + " not allowed");
                 }
             });
+            if (schema.has("dependentRequired")) {
+                schema.get("dependentRequired").fields().forEachRemaining(rule -> {
+                    if (value.has(rule.getKey())) {
+                        rule.getValue().forEach(name -> {
+                            if (!value.has(name.textValue())) {
+                                problems.add(pointer + "/" + name.textValue() + ": required with " + rule.getKey());
+                            }
+                        });
+                    }
+                });
+            }
             if (schema.has("required")) {
                 schema.get("required").forEach(name -> {
                     if (!value.has(name.textValue())) {

@@ -4,10 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.staffpass.crypto.JwsSigner;
@@ -15,7 +19,10 @@ import org.staffpass.crypto.SignatureAlgorithm;
 import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.crypto.trust.TrustedIssuer;
+import org.staffpass.rules.Decision;
+import org.staffpass.rules.Finding;
 import org.staffpass.rules.Outcome;
+import org.staffpass.rules.RuleCode;
 import org.staffpass.testing.Property;
 
 /** One record: signature, signer on the trust list, type, payload format. */
@@ -52,6 +59,31 @@ class DecisionRecordVerifierTest {
             assertEquals(key.kid(), valid.kid());
             assertEquals(signed.digest(), valid.digest());
         }
+    }
+
+    @Test
+    void longEvidenceIsShortenedWithItsCountAndDigest() {
+        List<String> shifts = new ArrayList<>();
+        for (int day = 1; day <= 130; day++) {
+            Instant start = Instant.parse("2025-09-01T08:00:00Z").plus(Duration.ofDays(day));
+            shifts.add(start + "/" + start.plus(Duration.ofHours(9)));
+        }
+        Decision decision = new Decision(Outcome.ELIGIBLE, List.of(new Finding("/rules/workingTime/maxAverageWeeklyHours",
+                true, RuleCode.WORKING_TIME_AVERAGE_WEEKLY, "<= 48 h a week over 26 weeks", "45 h a week", shifts)),
+                Optional.empty(), List.of(), List.of(), AuditFixtures.POLICY_DIGEST);
+        SignedDecisionRecord signed = AuditFixtures.signer(AuditFixtures.ED25519).sign(decision, AuditFixtures.context());
+        DecisionRecord.RecordedFinding finding = signed.record().findings().get(0);
+        assertEquals(shifts.subList(0, DecisionRecord.MAX_EVIDENCE), finding.evidence());
+        assertEquals(130, finding.evidenceCount());
+        ArrayNode all = StrictJson.mapper().createArrayNode();
+        shifts.forEach(all::add);
+        assertEquals(Optional.of(DecisionContext.digest(StrictJson.write(all))), finding.evidenceDigest());
+        RecordResult.Valid valid = assertInstanceOf(RecordResult.Valid.class, VERIFIER.verify(signed.compact()));
+        assertEquals(signed.record(), valid.record());
+        DecisionRecord.RecordedFinding small = DecisionRecord.RecordedFinding.of("/r", true, RuleCode.GRADE_TOO_LOW,
+                shifts.subList(0, DecisionRecord.MAX_EVIDENCE));
+        assertEquals(Optional.empty(), small.evidenceDigest());
+        assertEquals(DecisionRecord.MAX_EVIDENCE, small.evidenceCount());
     }
 
     @Test
