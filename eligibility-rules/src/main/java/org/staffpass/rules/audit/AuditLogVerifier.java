@@ -25,9 +25,9 @@ import org.staffpass.crypto.internal.Base64Url;
  * <p>Memory is bounded whatever the input: one line of at most
  * {@link DecisionRecord#MAX_RECORD_CHARS} bytes (longer lines are hashed through and reported,
  * never buffered), the summary counters, and at most {@link #MAX_REPORTED_PROBLEMS} problems.
- * After a bad line the pass goes on: the chain continues from the bad line's digest and the
- * expected {@code seq} from the last readable one, so one edit is reported where it is, not
- * on every later line. Never throws for bad content; I/O errors propagate. Immutable and
+ * After a bad line the pass goes on: the chain continues from the bad line's digest, and the
+ * expected {@code seq} follows the highest one read so far, so one deletion, swap or edit is
+ * reported where it is, not on every later line. Never throws for bad content; I/O errors propagate. Immutable and
  * thread-safe; each {@link #verify} call has its own state.
  *
  * @since 0.1
@@ -162,7 +162,9 @@ public final class AuditLogVerifier {
                 problem(AuditProblem.CHAIN_BROKEN, "prev is not the digest of "
                         + (lineNumber == 1 ? "genesis (this is the first line)" : "line " + (lineNumber - 1)));
             }
-            expectedSeq = record.seq() + 1;
+            // A record from the past (reordered, repeated) does not move the expectation back,
+            // so the records after it are not all reported again.
+            expectedSeq = Math.max(expectedSeq, record.seq() + 1);
             tally.add(valid);
         }
 

@@ -161,6 +161,18 @@ class AuditLogTest {
         assertProblemAt(report, 3, AuditProblem.SEQUENCE_REORDER);
         assertProblemAt(report, 3, AuditProblem.CHAIN_BROKEN);
         assertProblemAt(report, 4, AuditProblem.CHAIN_BROKEN);
+        assertEquals(5, report.problemCount(), "line 4's seq is where it belongs: " + report.problems());
+    }
+
+    @Test
+    void repeatedRecordIsReportedOnce() throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(log(4)));
+        lines.add(2, lines.get(1));
+        LogReport report = verify(lines);
+        assertProblemAt(report, 3, AuditProblem.SEQUENCE_REORDER);
+        assertProblemAt(report, 3, AuditProblem.CHAIN_BROKEN);
+        // The copy has the original's bytes, so the record after it still links.
+        assertEquals(2, report.problemCount(), report.problems().toString());
     }
 
     @Test
