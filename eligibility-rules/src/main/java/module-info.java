@@ -7,4 +7,5 @@ module org.staffpass.rules {
     requires transitive org.staffpass.passport;
 
     exports org.staffpass.rules;
+    exports org.staffpass.rules.audit;
 }

@@ -1,18 +1,20 @@
 package org.staffpass.crypto;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.staffpass.crypto.internal.Base64Url;
+import org.staffpass.crypto.internal.StrictJson;
 
 /**
  * Signs compact JWS (RFC 7515 §7.1) with one {@link SigningKey}.
  *
  * <p>The header holds only {@code alg} (fixed by the key), {@code kid} (the key's) and, when
  * given, {@code typ}: nothing a verifier could be tricked by. Output is deterministic for the
- * same key, type and payload. Immutable and thread-safe.
+ * same key, type and payload, byte for byte: the header is written here with its members in
+ * sorted order ({@code alg}, {@code kid}, {@code typ}), not by a library whose member order
+ * could change between versions, and both algorithms sign deterministically. Immutable and
+ * thread-safe.
  *
  * @since 0.1
  */
@@ -36,25 +38,26 @@ public final class JwsSigner {
     /** Signs {@code payload} under a header with {@code typ} (for example {@code statuslist+jwt}). */
     public String sign(String typ, byte[] payload) {
         Objects.requireNonNull(typ, "typ");
-        return sign(header(typ), payload);
+        return signWithHeader(header(typ), payload);
     }
 
     /** Signs {@code payload} under a header without {@code typ}. */
     public String sign(byte[] payload) {
-        return sign(header(null), payload);
+        return signWithHeader(header(null), payload);
     }
 
-    private JWSHeader header(String typ) {
-        JWSHeader.Builder builder = new JWSHeader.Builder(new JWSAlgorithm(key.algorithm().jwsName())).keyID(key.kid());
+    private String header(String typ) {
+        // Members added in sorted order; StrictJson writes them in insertion order.
+        ObjectNode header = StrictJson.object().put("alg", key.algorithm().jwsName()).put("kid", key.kid());
         if (typ != null) {
-            builder.type(new JOSEObjectType(typ));
+            header.put("typ", typ);
         }
-        return builder.build();
+        return Base64Url.encode(StrictJson.write(header).getBytes(StandardCharsets.UTF_8));
     }
 
-    private String sign(JWSHeader header, byte[] payload) {
+    private String signWithHeader(String encodedHeader, byte[] payload) {
         Objects.requireNonNull(payload, "payload");
-        String signingInput = header.toBase64URL() + "." + Base64Url.encode(payload);
+        String signingInput = encodedHeader + "." + Base64Url.encode(payload);
         byte[] signature = key.signRaw(signingInput.getBytes(StandardCharsets.US_ASCII));
         return signingInput + "." + Base64Url.encode(signature);
     }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
 @Command(name = "staffpass",
         mixinStandardHelpOptions = true,
         versionProvider = StaffpassCommand.Version.class,
-        description = "Signed staff passports, SD-JWT credentials, trust lists and status lists, verified offline.",
+        description = "Signed staff passports, SD-JWT credentials, trust lists, status lists and decision records, verified offline.",
         subcommands = {
             KeysCommand.class,
             JwsCommand.class,
@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             SdJwtCommand.class,
             PassportCommand.class,
             PolicyCommand.class,
+            DecisionCommand.class,
             DemoCommand.class,
         })
 public final class StaffpassCommand implements Runnable {

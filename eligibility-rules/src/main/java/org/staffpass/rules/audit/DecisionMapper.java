@@ -1,0 +1,32 @@
+package org.staffpass.rules.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.staffpass.rules.Decision;
+import org.staffpass.rules.Finding;
+import org.staffpass.rules.audit.DecisionRecord.RecordedFinding;
+
+/**
+ * The one place a {@link Decision} becomes a {@link DecisionRecord}: when Decision gains a
+ * field, this is the only code to change (plus the payload codec and schema if the record
+ * carries it).
+ */
+final class DecisionMapper {
+    private DecisionMapper() {
+    }
+
+    static DecisionRecord toRecord(String issuer, Decision decision, DecisionContext context, long seq, String prev) {
+        if (!decision.policyDigest().equals(context.policy().digest())) {
+            throw new IllegalArgumentException("the decision was made by policy digest " + decision.policyDigest()
+                    + ", not the context's " + context.policy().digest());
+        }
+        List<RecordedFinding> findings = new ArrayList<>(decision.findings().size());
+        for (Finding finding : decision.findings()) {
+            findings.add(RecordedFinding.of(finding.ruleId(), finding.passed(), finding.code(), finding.evidence()));
+        }
+        return new DecisionRecord(issuer, seq, prev, context.decidedAt(), context.shift(), context.policy(),
+                context.credentialDigests(), context.holderKeyThumbprint(), context.presentationDigest(),
+                context.historyDigest(), decision.outcome(), findings, decision.hourlyPay(),
+                decision.approvalsRequired(), context.approvals(), decision.disclosureRequest());
+    }
+}
