@@ -52,6 +52,7 @@ import org.staffpass.crypto.VerificationKey;
  */
 public final class StatusListStore {
     private static final System.Logger LOG = System.getLogger(StatusListStore.class.getName());
+
     /** Default bound on how many lists (URIs) the store holds. */
     public static final int DEFAULT_MAX_LISTS = 1024;
     /** Default bound on the inflated bytes of all lists held together: 256 MiB. */
