@@ -40,6 +40,7 @@ public final class StaffpassCommand implements Runnable {
 
     /** Runs the CLI and exits with its code. */
     public static void main(String[] args) {
+        CliLogging.configure();
         System.exit(commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true)).execute(args));
     }
 

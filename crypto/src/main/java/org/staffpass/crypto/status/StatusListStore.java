@@ -2,6 +2,7 @@ package org.staffpass.crypto.status;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.staffpass.crypto.ReasonCode;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.VerificationKey;
@@ -41,9 +43,16 @@ import org.staffpass.crypto.VerificationKey;
  *
  * <p>Thread-safe: lookups may run during loads and see the list held before or after.
  *
+ * <p>Logs through {@link System.Logger} (name {@code org.staffpass.crypto.status.StatusListStore})
+ * one WARNING per held list, the first time a lookup finds it stale: from then on every
+ * credential on that list is refused until a newer list is loaded, which an operator must fix
+ * by fetching lists. Messages name the list's URI and times, never entries.
+ *
  * @since 0.1
  */
 public final class StatusListStore {
+    private static final System.Logger LOG = System.getLogger(StatusListStore.class.getName());
+
     /** Default bound on how many lists (URIs) the store holds. */
     public static final int DEFAULT_MAX_LISTS = 1024;
     /** Default bound on the inflated bytes of all lists held together: 256 MiB. */
@@ -63,8 +72,12 @@ public final class StatusListStore {
     private final Object loadLock = new Object();
     private long totalBytes;
 
-    /** A verified list with the instants its freshness ends, computed once at load. */
-    private record Held(StatusListToken token, Instant freshUntil, Optional<Instant> expiresAt, int size) {
+    /**
+     * A verified list with the instants its freshness ends, computed once at load, and whether
+     * its staleness has been logged (once per list, not once per lookup).
+     */
+    private record Held(StatusListToken token, Instant freshUntil, Optional<Instant> expiresAt, int size,
+                        AtomicBoolean staleLogged) {
     }
 
     private StatusListStore(Builder builder) {
@@ -102,7 +115,8 @@ public final class StatusListStore {
 
     private LoadResult store(String source, StatusListToken token) {
         StatusList list = token.statusList();
-        Held candidate = new Held(token, token.issuedAt().plus(maxAge), token.expiresAt(), list.size());
+        Held candidate = new Held(token, token.issuedAt().plus(maxAge), token.expiresAt(), list.size(),
+                new AtomicBoolean());
         synchronized (loadLock) {
             Held held = lists.get(token.uri());
             if (held != null && !token.issuedAt().isAfter(held.token().issuedAt())) {
@@ -179,12 +193,11 @@ public final class StatusListStore {
         }
         Instant now = clock.instant();
         if (now.isAfter(held.freshUntil())) {
-            return new StatusLookup.Unavailable(ReasonCode.STATUS_LIST_STALE, "status list " + printable(uri)
-                    + " was issued at " + held.token().issuedAt() + ", more than the maximum age " + maxAge + " ago");
+            return stale(held, "status list " + printable(uri) + " was issued at " + held.token().issuedAt()
+                    + ", more than the maximum age " + maxAge + " ago");
         }
         if (held.expiresAt().isPresent() && !now.isBefore(held.expiresAt().get())) {
-            return new StatusLookup.Unavailable(ReasonCode.STATUS_LIST_STALE, "status list " + printable(uri)
-                    + " expired at " + held.expiresAt().get());
+            return stale(held, "status list " + printable(uri) + " expired at " + held.expiresAt().get());
         }
         if (index < 0 || index >= held.size()) {
             return new StatusLookup.Unavailable(ReasonCode.STATUS_INDEX_OUT_OF_RANGE, "index " + index
@@ -192,6 +205,14 @@ public final class StatusListStore {
         }
         return new StatusLookup.Known(uri, index, TokenStatus.of(held.token().statusList().valueAt((int) index)),
                 held.token().issuedAt());
+    }
+
+    private static StatusLookup stale(Held held, String message) {
+        if (held.staleLogged().compareAndSet(false, true)) {
+            LOG.log(Level.WARNING, () -> ReasonCode.STATUS_LIST_STALE + ": " + message
+                    + "; its entries are refused until a newer list is loaded");
+        }
+        return new StatusLookup.Unavailable(ReasonCode.STATUS_LIST_STALE, message);
     }
 
     /** {@link #lookup(String, long)} for a referenced token's {@code status_list} claim. */

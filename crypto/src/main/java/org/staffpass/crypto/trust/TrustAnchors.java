@@ -1,5 +1,6 @@
 package org.staffpass.crypto.trust;
 
+import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
@@ -24,6 +25,11 @@ import org.staffpass.crypto.VerificationKey;
  * never replay over a newer one. Persist {@code current().get().sequence()} after each
  * accepted update and pass it back as the minimum on restart.
  *
+ * <p>Logs through {@link System.Logger} (name {@code org.staffpass.crypto.trust.TrustAnchors}):
+ * INFO when a list is put in force, WARNING when a list is refused as a rollback (someone
+ * served an old list: the operator should know, whatever the caller does with the answer).
+ * Messages carry sequences and times, never list contents.
+ *
  * <p>{@link #resolve} answers from a precomputed index (hash lookups and time compares, no
  * allocation on success). Thread-safe: the list in force is swapped atomically, each
  * resolution sees one list, and concurrent updates cannot lower the sequence.
@@ -37,6 +43,8 @@ import org.staffpass.crypto.VerificationKey;
  * @since 0.1
  */
 public final class TrustAnchors {
+    private static final System.Logger LOG = System.getLogger(TrustAnchors.class.getName());
+
     private final JwsVerifier verifier;
     private final Clock clock;
     private final long minimumSequence;
@@ -80,17 +88,24 @@ public final class TrustAnchors {
         while (true) {
             TrustList current = inForce.get();
             if (current == null && candidate.sequence() < minimumSequence) {
-                return Verification.rejected(ReasonCode.TRUST_LIST_ROLLBACK, "trust list sequence " + candidate.sequence()
-                        + " is below the minimum sequence " + minimumSequence);
+                return rollback("trust list sequence " + candidate.sequence() + " is below the minimum sequence "
+                        + minimumSequence);
             }
             if (current != null && candidate.sequence() <= current.sequence()) {
-                return Verification.rejected(ReasonCode.TRUST_LIST_ROLLBACK, "trust list sequence " + candidate.sequence()
-                        + " is not newer than sequence " + current.sequence() + " in force");
+                return rollback("trust list sequence " + candidate.sequence() + " is not newer than sequence "
+                        + current.sequence() + " in force");
             }
             if (inForce.compareAndSet(current, candidate)) {
+                LOG.log(Level.INFO, () -> "trust list sequence " + candidate.sequence() + " in force, expires "
+                        + candidate.expiresAt());
                 return verified;
             }
         }
+    }
+
+    private static Verification<TrustList> rollback(String message) {
+        LOG.log(Level.WARNING, () -> ReasonCode.TRUST_LIST_ROLLBACK + ": " + message + "; the list in force stays");
+        return Verification.rejected(ReasonCode.TRUST_LIST_ROLLBACK, message);
     }
 
     /** The list in force, if one has been accepted (it may since have expired). */

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffpass.crypto.ReasonCode;
@@ -28,6 +29,7 @@ import org.staffpass.crypto.SignatureAlgorithm;
 import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.status.StatusListStore.LoadResult;
 import org.staffpass.crypto.status.TestTokens.MutableClock;
+import org.staffpass.testing.LogCapture;
 
 class StatusListStoreTest {
     private static final SigningKey KEY = SigningKey.generate(SignatureAlgorithm.ES256);
@@ -117,6 +119,32 @@ class StatusListStoreTest {
         clock.set(T0.plus(MAX_AGE).plusNanos(1));
         assertEquals(ReasonCode.STATUS_LIST_STALE, unavailable(store.lookup(URI, 0)));
         assertEquals(ReasonCode.STATUS_LIST_STALE, unavailable(store.lookup(URI, 99)), "stale is reported before range");
+    }
+
+    @Test
+    void aStaleListIsLoggedOnceAsAWarningForTheOperator() {
+        StatusListStore store = store();
+        store.load("list-1", token(T0, LIST));
+        try (LogCapture log = LogCapture.of(StatusListStore.class)) {
+            store.lookup(URI, 0);
+            assertEquals(List.of(), log.levels(), "a fresh list logs nothing");
+            clock.set(T0.plus(MAX_AGE).plusSeconds(1));
+            for (int i = 0; i < 3; i++) {
+                assertEquals(ReasonCode.STATUS_LIST_STALE, unavailable(store.lookup(URI, i)));
+            }
+            // Once per list, not once per lookup: a busy verifier would otherwise flood the log.
+            assertEquals(List.of(Level.WARNING), log.levels());
+            String logged = log.messages(Level.WARNING).get(0);
+            assertTrue(logged.startsWith("STATUS_LIST_STALE: status list '" + URI + "' was issued at " + T0), logged);
+            assertTrue(logged.endsWith("its entries are refused until a newer list is loaded"), logged);
+
+            // A newer list is fresh again, and its own staleness is news again.
+            store.load("list-2", token(clock.instant(), LIST));
+            assertInstanceOf(StatusLookup.Known.class, store.lookup(URI, 0));
+            clock.set(clock.instant().plus(MAX_AGE).plusSeconds(1));
+            store.lookup(URI, 0);
+            assertEquals(List.of(Level.WARNING, Level.WARNING), log.levels());
+        }
     }
 
     @Test

@@ -28,11 +28,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.staffpass.crypto.ReasonCode;
 import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.VerificationKey;
+import org.staffpass.testing.LogCapture;
 
 class TrustAnchorsTest {
     private static final SigningKey ROOT = KEY_POOL.get(0);
@@ -90,6 +92,26 @@ class TrustAnchorsTest {
         Verification.Rejected<?> r = assertRejected(ReasonCode.TRUST_LIST_ROLLBACK, anchors.update(listJws(6)));
         assertEquals("trust list sequence 6 is not newer than sequence 7 in force", r.message());
         assertSame(inForce, anchors.current().orElseThrow());
+    }
+
+    @Test
+    void aRollbackIsLoggedAsAWarningForTheOperator() {
+        TrustAnchors anchors = loaded();
+        String older = listJws(6);
+        try (LogCapture log = LogCapture.of(TrustAnchors.class)) {
+            assertRejected(ReasonCode.TRUST_LIST_ROLLBACK, anchors.update(older));
+            assertEquals(List.of(Level.WARNING), log.levels());
+            assertEquals(List.of("TRUST_LIST_ROLLBACK: trust list sequence 6 is not newer than sequence 7 in force;"
+                    + " the list in force stays"), log.messages(Level.WARNING));
+            // Sequences and times only: nothing of the served list, its issuers or keys.
+            String logged = log.messages(Level.WARNING).get(0);
+            assertFalse(logged.contains(older.substring(0, 20)) || logged.contains(ACTIVE), logged);
+
+            assertTrue(anchors.update(listJws(8)).isAccepted());
+            assertEquals(List.of(Level.WARNING, Level.INFO), log.levels());
+            assertTrue(log.messages(Level.INFO).get(0).startsWith("trust list sequence 8 in force, expires "),
+                    log.messages(Level.INFO).toString());
+        }
     }
 
     @Test
