@@ -29,6 +29,8 @@ public enum PolicyProblem {
     GRADE_NOT_ON_LADDER,
     /** A specialty code not in the standard vocabulary. */
     UNKNOWN_SPECIALTY,
+    /** A life-support certificate code not in the standard vocabulary (life-support.json). */
+    UNKNOWN_LIFE_SUPPORT,
     /** A mandatory-training subject not in the standard vocabulary. */
     UNKNOWN_TRAINING_SUBJECT,
     /** A training level the subject does not have. */

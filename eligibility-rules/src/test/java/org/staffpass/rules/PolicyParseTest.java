@@ -59,10 +59,12 @@ class PolicyParseTest {
         assertTrue(policy.rules().credentials().isEmpty());
         assertEquals(Optional.empty(), policy.effective().until());
         Policy.RegistrationRules defaults = PolicyFiles.valid(MINIMAL.replace("\"workingTime\":{}",
-                "\"registration\":{\"registers\":[\"GMC\",\"NMC\"]}")).rules().registration().orElseThrow();
+                "\"registration\":{\"registers\":[\"GMC\",\"NMC\"],\"conditionsApprovalRole\":\"responsible-officer\"}")).rules().registration().orElseThrow();
         assertTrue(defaults.requireLicence());
         assertFalse(defaults.allowProvisional());
         assertTrue(defaults.conditionsNeedReview());
+        assertEquals(Optional.of("responsible-officer"), defaults.conditionsApprovalRole());
+        assertEquals(List.of(), defaults.provisionalAllowedAt());
     }
 
     @Test

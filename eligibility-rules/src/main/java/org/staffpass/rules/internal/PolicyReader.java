@@ -24,7 +24,10 @@ import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.internal.Base64Url;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.passport.credential.CredentialType;
+import org.staffpass.passport.credential.DbsCheck;
+import org.staffpass.passport.credential.IdentityVerification;
 import org.staffpass.passport.vocab.GradeCode;
+import org.staffpass.passport.vocab.LifeSupportCode;
 import org.staffpass.passport.vocab.Register;
 import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.passport.vocab.TrainingSubjectCode;
@@ -55,15 +58,26 @@ public final class PolicyReader {
             "compliance", "workingTime", "restrictions", "rates");
     public static final Set<String> CREDENTIALS_MEMBERS = Set.of("required", "minRemainingValidityDays");
     public static final Set<String> CREDENTIALS_REQUIRED = Set.of("required");
-    public static final Set<String> REGISTRATION_MEMBERS =
-            Set.of("registers", "requireLicence", "allowProvisional", "conditionsNeedReview");
+    public static final Set<String> REGISTRATION_MEMBERS = Set.of("registers", "requireLicence", "allowProvisional",
+            "provisionalAllowedAt", "conditionsNeedReview", "conditionsApprovalRole");
     public static final Set<String> REGISTRATION_REQUIRED = Set.of("registers");
-    public static final Set<String> GRADE_MEMBERS = Set.of("minimumGrade", "specialtyGroups");
+    public static final Set<String> GRADE_MEMBERS =
+            Set.of("minimumGrade", "maximumGrade", "specialtyGroups", "temporaryEquivalents", "requirements");
     public static final Set<String> GRADE_REQUIRED = Set.of("minimumGrade");
-    public static final Set<String> COMPLIANCE_MEMBERS = Set.of("training");
+    public static final Set<String> TEMPORARY_MEMBERS = Set.of("specialty", "group", "from", "until");
+    public static final Set<String> GROUP_REQUIREMENT_MEMBERS = Set.of("lifeSupport", "competencies");
+    public static final Set<String> COMPLIANCE_MEMBERS =
+            Set.of("training", "identity", "rightToWork", "dbs", "occupationalHealth");
+    public static final Set<String> IDENTITY_MEMBERS = Set.of("minimumLevel");
+    public static final Set<String> DBS_MEMBERS = Set.of("level", "workforce");
+    public static final Set<String> DBS_REQUIRED = Set.of("level");
+    public static final Set<String> OCCUPATIONAL_HEALTH_MEMBERS = Set.of("requireEppClearance");
     public static final Set<String> TRAINING_MEMBERS = Set.of("subject", "level", "refresherMonths");
-    public static final Set<String> RESTRICTIONS_MEMBERS = Set.of("noAgencyForSubstantiveStaffOf");
-    public static final Set<String> RATES_MEMBERS = Set.of("card", "floor", "escalation", "priceCap");
+    public static final Set<String> RESTRICTIONS_MEMBERS = Set.of("noAgencyForSubstantiveStaffOf", "agencyCascadeHours");
+    public static final Set<String> RATES_MEMBERS = Set.of("card", "floor", "escalation", "priceCap", "breakGlassRole");
+    public static final Set<String> RATES_REQUIRED = Set.of("card", "floor", "escalation", "priceCap");
+    /** Longest bank-first cascade a policy may set, in hours (30 days). */
+    public static final int MAX_CASCADE_HOURS = 720;
     public static final Set<String> RATE_CARD_MEMBERS = Set.of("day", "evening", "night", "weekend", "bankHoliday");
     public static final Set<String> TIER_MEMBERS = Set.of("upToPercentAbove", "role");
     public static final Set<String> EXAMPLE_MEMBERS = Set.of("name", "grade", "shiftStart", "shiftEnd", "hourlyRate", "expect");
@@ -80,9 +94,11 @@ public final class PolicyReader {
     public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$";
     public static final String DECIMAL_PATTERN = "^(0|[1-9][0-9]{0,5})(\\.[0-9]{1,2})?$";
     public static final String ODS_TRUST_PATTERN = "^R[A-Z0-9]{2}$";
+    public static final String COMPETENCY_PATTERN = "^[A-Z0-9][A-Z0-9_]{0,39}$";
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Pattern DECIMAL = Pattern.compile(DECIMAL_PATTERN);
     private static final Pattern ODS_TRUST = Pattern.compile(ODS_TRUST_PATTERN);
+    private static final Pattern COMPETENCY = Pattern.compile(COMPETENCY_PATTERN);
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final Pattern TIME = Pattern.compile("^[0-9]{2}:[0-9]{2}$");
     private static final Pattern DATE_TIME = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$");
@@ -90,6 +106,7 @@ public final class PolicyReader {
     private final Vocabularies standard = Vocabularies.standard();
     private final List<PolicyIssue> issues = new ArrayList<>();
     private final Set<GradeCode> ladder = new HashSet<>();
+    private final List<GradeCode> ladderOrder = new ArrayList<>();
     private final Map<String, List<GradeCode>> gradeGroups = new LinkedHashMap<>();
     private final Map<String, List<SpecialtyCode>> specialtyGroups = new LinkedHashMap<>();
 
@@ -202,8 +219,8 @@ public final class PolicyReader {
         // entry does not cascade into a problem at every later use of the other grades.
         List<GradeCode> grades = list(node, at, "grades", 1, (item, p) -> {
             GradeCode code = standardGrade(item, p);
-            if (code != null) {
-                ladder.add(code);
+            if (code != null && ladder.add(code)) {
+                ladderOrder.add(code);
             }
             return code;
         });
@@ -334,9 +351,29 @@ public final class PolicyReader {
                 (item, p) -> enumValue(item, p, Register.class, PolicyProblem.UNKNOWN_REGISTER)), at + "/registers");
         Boolean licence = bool(node, at, "requireLicence", true);
         Boolean provisional = bool(node, at, "allowProvisional", false);
+        List<String> allowedAt = node.has("provisionalAllowedAt")
+                ? distinct(list(node, at, "provisionalAllowedAt", 1, this::odsTrust), at + "/provisionalAllowedAt")
+                : List.of();
+        if (provisional != null && provisional && !node.has("provisionalAllowedAt")) {
+            problem(PolicyProblem.MISSING_MEMBER, at + "/provisionalAllowedAt",
+                    "allowProvisional needs the trusts with approved F1 posts");
+        } else if (provisional != null && !provisional && node.has("provisionalAllowedAt")) {
+            problem(PolicyProblem.CONTRADICTORY_LIMITS, at + "/provisionalAllowedAt",
+                    "provisionalAllowedAt without allowProvisional: true");
+        }
         Boolean review = bool(node, at, "conditionsNeedReview", true);
-        return registers == null || licence == null || provisional == null || review == null ? Optional.empty()
-                : Optional.of(new Policy.RegistrationRules(registers, licence, provisional, review));
+        String role = text(node, at, "conditionsApprovalRole", ID);
+        if (review != null && review && !node.has("conditionsApprovalRole")) {
+            problem(PolicyProblem.MISSING_MEMBER, at + "/conditionsApprovalRole",
+                    "conditions that need review need the role that reviews them");
+        } else if (review != null && !review && node.has("conditionsApprovalRole")) {
+            problem(PolicyProblem.CONTRADICTORY_LIMITS, at + "/conditionsApprovalRole",
+                    "a review role with conditionsNeedReview: false");
+        }
+        return registers == null || licence == null || provisional == null || allowedAt == null || review == null
+                || (node.has("conditionsApprovalRole") && role == null) ? Optional.empty()
+                : Optional.of(new Policy.RegistrationRules(registers, licence, provisional, allowedAt, review,
+                        Optional.ofNullable(role)));
     }
 
     private Optional<Policy.GradeRules> grade(ObjectNode rules) {
@@ -358,7 +395,96 @@ public final class PolicyReader {
                     return name;
                 }), at + "/specialtyGroups")
                 : List.of();
-        return grade == null || groups == null ? Optional.empty() : Optional.of(new Policy.GradeRules(grade, groups));
+        JsonNode maximum = node.get("maximumGrade");
+        GradeCode maxGrade = maximum == null ? null : ladderGrade(maximum, at + "/maximumGrade");
+        if (grade != null && maxGrade != null && ladderIndex(maxGrade) < ladderIndex(grade)) {
+            problem(PolicyProblem.CONTRADICTORY_LIMITS, at + "/maximumGrade", "the maximum grade is below the minimum grade");
+        }
+        List<Policy.TemporaryEquivalent> temporary = node.has("temporaryEquivalents")
+                ? list(node, at, "temporaryEquivalents", 1, this::temporaryEquivalent) : List.of();
+        Map<String, Policy.GroupRequirements> requirements = new LinkedHashMap<>();
+        ObjectNode reqNode = object(node, at, "requirements");
+        boolean requirementsOk = true;
+        if (reqNode != null) {
+            int before = issues.size();
+            reqNode.fieldNames().forEachRemaining(name -> {
+                String p = at + "/requirements/" + escape(name);
+                if (!specialtyGroups.containsKey(name)) {
+                    problem(PolicyProblem.UNKNOWN_GROUP, p, StrictJson.printable(name) + " is not a specialty group in /vocabularies/specialtyGroups");
+                    return;
+                }
+                ObjectNode r = object(reqNode, at + "/requirements", name);
+                if (r == null) {
+                    return;
+                }
+                members(r, p, GROUP_REQUIREMENT_MEMBERS, Set.of());
+                List<LifeSupportCode> lifeSupport = r.has("lifeSupport") ? distinct(list(r, p, "lifeSupport", 1, (item, ip) -> {
+                    String code = string(item, ip);
+                    if (code != null && standard.lifeSupport(new LifeSupportCode(code)).isEmpty()) {
+                        problem(PolicyProblem.UNKNOWN_LIFE_SUPPORT, ip, StrictJson.printable(code) + " is not a life-support certificate code");
+                        return null;
+                    }
+                    return code == null ? null : new LifeSupportCode(code);
+                }), p + "/lifeSupport") : List.of();
+                List<String> competencies = r.has("competencies") ? distinct(list(r, p, "competencies", 1, (item, ip) -> {
+                    String code = string(item, ip);
+                    if (code != null && !COMPETENCY.matcher(code).matches()) {
+                        problem(PolicyProblem.INVALID_VALUE, ip, "a competency code must match " + COMPETENCY_PATTERN);
+                        return null;
+                    }
+                    return code;
+                }), p + "/competencies") : List.of();
+                if (lifeSupport != null && competencies != null) {
+                    requirements.put(name, new Policy.GroupRequirements(lifeSupport, competencies));
+                }
+            });
+            requirementsOk = issues.size() == before;
+        }
+        if (grade == null || groups == null || temporary == null || !requirementsOk
+                || (maximum != null && maxGrade == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Policy.GradeRules(grade, Optional.ofNullable(maxGrade), groups, temporary, requirements));
+    }
+
+    private int ladderIndex(GradeCode code) {
+        return ladderOrder.indexOf(code);
+    }
+
+    private String odsTrust(JsonNode item, String p) {
+        String code = string(item, p);
+        if (code != null && !ODS_TRUST.matcher(code).matches()) {
+            problem(PolicyProblem.INVALID_VALUE, p, "an ODS trust code matches " + ODS_TRUST_PATTERN);
+            return null;
+        }
+        return code;
+    }
+
+    private Policy.TemporaryEquivalent temporaryEquivalent(JsonNode item, String p) {
+        if (!item.isObject()) {
+            problem(PolicyProblem.WRONG_TYPE, p, "a temporary equivalent must be an object");
+            return null;
+        }
+        ObjectNode t = (ObjectNode) item;
+        members(t, p, TEMPORARY_MEMBERS, TEMPORARY_MEMBERS);
+        String code = text(t, p, "specialty", null);
+        if (code != null && standard.specialty(new SpecialtyCode(code)).isEmpty()) {
+            problem(PolicyProblem.UNKNOWN_SPECIALTY, p + "/specialty", StrictJson.printable(code) + " is not a specialty code");
+            code = null;
+        }
+        String group = text(t, p, "group", null);
+        if (group != null && !specialtyGroups.containsKey(group)) {
+            problem(PolicyProblem.UNKNOWN_GROUP, p + "/group", StrictJson.printable(group) + " is not a specialty group in /vocabularies/specialtyGroups");
+            group = null;
+        }
+        LocalDate from = date(t, p, "from");
+        LocalDate until = date(t, p, "until");
+        if (from != null && until != null && !until.isAfter(from)) {
+            problem(PolicyProblem.EMPTY_EFFECTIVE_PERIOD, p + "/until", "until must be after from");
+            return null;
+        }
+        return code == null || group == null || from == null || until == null ? null
+                : new Policy.TemporaryEquivalent(new SpecialtyCode(code), group, from, until);
     }
 
     private Optional<Policy.ComplianceRules> compliance(ObjectNode rules) {
@@ -367,9 +493,9 @@ public final class PolicyReader {
             return Optional.empty();
         }
         String at = "/rules/compliance";
-        members(node, at, COMPLIANCE_MEMBERS, COMPLIANCE_MEMBERS);
+        members(node, at, COMPLIANCE_MEMBERS, Set.of());
         Set<TrainingSubjectCode> seen = new HashSet<>();
-        List<Policy.TrainingRequirement> training = list(node, at, "training", 1, (item, p) -> {
+        List<Policy.TrainingRequirement> training = !node.has("training") ? List.of() : list(node, at, "training", 1, (item, p) -> {
             if (!item.isObject()) {
                 problem(PolicyProblem.WRONG_TYPE, p, "a training requirement must be an object");
                 return null;
@@ -397,7 +523,41 @@ public final class PolicyReader {
             }
             return level == null || months == null ? null : new Policy.TrainingRequirement(code, level, months);
         });
-        return training == null ? Optional.empty() : Optional.of(new Policy.ComplianceRules(training));
+        int before = issues.size();
+        Optional<IdentityVerification.Level> identity = Optional.empty();
+        ObjectNode idNode = object(node, at, "identity");
+        if (idNode != null) {
+            members(idNode, at + "/identity", IDENTITY_MEMBERS, Set.of());
+            IdentityVerification.Level level = idNode.has("minimumLevel")
+                    ? enumValue(idNode.get("minimumLevel"), at + "/identity/minimumLevel", IdentityVerification.Level.class,
+                            PolicyProblem.INVALID_VALUE)
+                    : IdentityVerification.Level.MEDIUM;
+            identity = Optional.ofNullable(level);
+        }
+        Boolean rightToWork = bool(node, at, "rightToWork", false);
+        Optional<Policy.DbsRequirement> dbs = Optional.empty();
+        ObjectNode dbsNode = object(node, at, "dbs");
+        if (dbsNode != null) {
+            members(dbsNode, at + "/dbs", DBS_MEMBERS, DBS_REQUIRED);
+            DbsCheck.Level level = dbsNode.has("level") ? enumValue(dbsNode.get("level"), at + "/dbs/level",
+                    DbsCheck.Level.class, PolicyProblem.INVALID_VALUE) : null;
+            DbsCheck.Workforce workforce = dbsNode.has("workforce") ? enumValue(dbsNode.get("workforce"),
+                    at + "/dbs/workforce", DbsCheck.Workforce.class, PolicyProblem.INVALID_VALUE) : null;
+            if (level != null) {
+                dbs = Optional.of(new Policy.DbsRequirement(level, Optional.ofNullable(workforce)));
+            }
+        }
+        Optional<Policy.OccupationalHealthRequirement> health = Optional.empty();
+        ObjectNode ohNode = object(node, at, "occupationalHealth");
+        if (ohNode != null) {
+            members(ohNode, at + "/occupationalHealth", OCCUPATIONAL_HEALTH_MEMBERS, Set.of());
+            Boolean epp = bool(ohNode, at + "/occupationalHealth", "requireEppClearance", false);
+            health = epp == null ? Optional.empty() : Optional.of(new Policy.OccupationalHealthRequirement(epp));
+        }
+        if (training == null || rightToWork == null || issues.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Policy.ComplianceRules(training, identity, rightToWork, dbs, health));
     }
 
     private Optional<Policy.WorkingTimeRules> workingTime(ObjectNode rules) {
@@ -449,16 +609,13 @@ public final class PolicyReader {
             return Optional.empty();
         }
         String at = "/rules/restrictions";
-        members(node, at, RESTRICTIONS_MEMBERS, RESTRICTIONS_MEMBERS);
-        List<String> trusts = distinct(list(node, at, "noAgencyForSubstantiveStaffOf", 1, (item, p) -> {
-            String code = string(item, p);
-            if (code != null && !ODS_TRUST.matcher(code).matches()) {
-                problem(PolicyProblem.INVALID_VALUE, p, "an ODS trust code matches " + ODS_TRUST_PATTERN);
-                return null;
-            }
-            return code;
-        }), at + "/noAgencyForSubstantiveStaffOf");
-        return trusts == null ? Optional.empty() : Optional.of(new Policy.RestrictionRules(trusts));
+        members(node, at, RESTRICTIONS_MEMBERS, Set.of());
+        List<String> trusts = node.has("noAgencyForSubstantiveStaffOf")
+                ? distinct(list(node, at, "noAgencyForSubstantiveStaffOf", 1, this::odsTrust), at + "/noAgencyForSubstantiveStaffOf")
+                : List.of();
+        Integer cascade = integer(node, at, "agencyCascadeHours", -1, 0, MAX_CASCADE_HOURS);
+        return trusts == null || cascade == null ? Optional.empty()
+                : Optional.of(new Policy.RestrictionRules(trusts, cascade < 0 ? Optional.empty() : Optional.of(cascade)));
     }
 
     private Optional<Policy.RateRules> rates(ObjectNode rules) {
@@ -467,7 +624,8 @@ public final class PolicyReader {
             return Optional.empty();
         }
         String at = "/rules/rates";
-        members(node, at, RATES_MEMBERS, RATES_MEMBERS);
+        members(node, at, RATES_MEMBERS, RATES_REQUIRED);
+        String breakGlassRole = text(node, at, "breakGlassRole", ID);
         BigDecimal floor = decimal(node, at, "floor");
         BigDecimal cap = decimal(node, at, "priceCap");
         // With the cap below the floor, which of the two is wrong is unknown: card rates are
@@ -548,10 +706,11 @@ public final class PolicyReader {
                 }
             }
         }
-        if (floor == null || cap == null || tiers == null || cardNode == null) {
+        if (floor == null || cap == null || tiers == null || cardNode == null
+                || (node.has("breakGlassRole") && breakGlassRole == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Policy.RateRules(card, floor, tiers, cap));
+        return Optional.of(new Policy.RateRules(card, floor, tiers, cap, Optional.ofNullable(breakGlassRole)));
     }
 
     private List<Policy.Example> examples(ObjectNode root) {
