@@ -159,6 +159,37 @@ final class Workers {
         return TestFacts.of(all);
     }
 
+    /** {@code facts} with the credential of {@code type} expiring ({@code exp}) at {@code expires}. */
+    static PassportFacts expiring(PassportFacts facts, org.staffpass.passport.credential.CredentialType type,
+            Instant expires) {
+        java.util.Map<org.staffpass.passport.credential.CredentialType, PassportFacts.CredentialFacts> map =
+                new java.util.EnumMap<>(facts.credentials());
+        map.put(type, TestFacts.facts(map.get(type).credential(), expires));
+        return new PassportFacts(facts.holderKeyThumbprint(), map);
+    }
+
+    /** {@code facts} without the credential of {@code type}. */
+    static PassportFacts without(PassportFacts facts, org.staffpass.passport.credential.CredentialType type) {
+        java.util.Map<org.staffpass.passport.credential.CredentialType, PassportFacts.CredentialFacts> map =
+                new java.util.EnumMap<>(facts.credentials());
+        map.remove(type);
+        return new PassportFacts(facts.holderKeyThumbprint(), map);
+    }
+
+    /** A shift from Europe/London local times. */
+    static Shift shift(String organisation, String specialty, String minGrade, String maxGrade, String start,
+            String end, Shift.Channel channel, String rate) {
+        Shift.LocalResult r = Shift.ofLocal(organisation, organisation + "01", "Ward 1", new SpecialtyCode(specialty),
+                new GradeCode(minGrade), new GradeCode(maxGrade), java.time.LocalDateTime.parse(start),
+                java.time.LocalDateTime.parse(end), channel, new java.math.BigDecimal(rate));
+        return ((Shift.Resolved) r).shift();
+    }
+
+    /** The base shift: Wed 10 June 2026 08:00-17:00 at RTD, acute medicine (300), ST3-ST5, bank, 93.00 (the card). */
+    static Shift dayShift() {
+        return shift("RTD", "300", "ST3", "ST5", "2026-06-10T08:00", "2026-06-10T17:00", Shift.Channel.BANK, "93.00");
+    }
+
     /** A random subset of the happy-path credentials (for round trips). */
     static List<Credential> someOf(Random random) {
         List<Credential> out = new ArrayList<>();
