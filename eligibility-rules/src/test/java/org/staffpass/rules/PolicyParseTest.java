@@ -18,7 +18,7 @@ import org.staffpass.passport.vocab.GradeCode;
 import org.staffpass.passport.vocab.TrainingSubjectCode;
 
 class PolicyParseTest {
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             {"id":"p","version":"1","publisher":"Bank","effective":{"from":"2026-01-01"},
              "vocabularies":{"grades":["FY1"],"timeBands":{"dayStarts":"07:00","eveningStarts":"19:00","nightStarts":"23:00"},
              "bankHolidays":[]},
