@@ -3,12 +3,12 @@ package org.staffpass.rules;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.staffpass.passport.DisclosureRequest;
 import org.staffpass.passport.VerifiedPassport;
 import org.staffpass.passport.credential.CredentialType;
@@ -331,16 +331,40 @@ public record Policy(String id, String version, String publisher, Effective effe
         }
     }
 
-    /** An embedded test case: a worker's grade, a shift in local time, an offered rate, the expected outcome. */
-    public record Example(String name, GradeCode grade, LocalDateTime shiftStart, LocalDateTime shiftEnd,
-            BigDecimal hourlyRate, Outcome expect) {
+    /**
+     * An embedded test case (docs/policy-language.md, "Examples"): a worker's passport facts (a
+     * named {@code exampleWorkers} entry with per-case overrides), a shift, the worker's history,
+     * the decision instant, an optional break glass, and the expected outcome and, optionally,
+     * exactly the reason codes of the failed findings. {@code staffpass policy test} runs them.
+     *
+     * @param name          what the case shows
+     * @param worker        the {@code exampleWorkers} entry it starts from
+     * @param facts         the worker's facts after the case's overrides
+     * @param shift         the shift
+     * @param history       the worker's other shifts
+     * @param at            when the decision is made
+     * @param breakGlass    a recorded break glass, if any
+     * @param expect        the expected outcome
+     * @param expectFailing the expected codes of the failed findings, if stated
+     */
+    public record Example(String name, String worker, PassportFacts facts, Shift shift, WorkHistory history, Instant at,
+            Optional<BreakGlass> breakGlass, Outcome expect, Optional<Set<RuleCode>> expectFailing) {
         public Example {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(grade, "grade");
-            Objects.requireNonNull(shiftStart, "shiftStart");
-            Objects.requireNonNull(shiftEnd, "shiftEnd");
-            Objects.requireNonNull(hourlyRate, "hourlyRate");
+            Objects.requireNonNull(worker, "worker");
+            Objects.requireNonNull(facts, "facts");
+            Objects.requireNonNull(shift, "shift");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(breakGlass, "breakGlass");
             Objects.requireNonNull(expect, "expect");
+            expectFailing = Objects.requireNonNull(expectFailing, "expectFailing").map(Set::copyOf);
+        }
+
+        /** Evaluates this case under {@code policy}. */
+        public Decision decide(Policy policy) {
+            return breakGlass.isPresent() ? policy.evaluate(facts, shift, history, at, breakGlass.get())
+                    : policy.evaluate(facts, shift, history, at);
         }
     }
 }

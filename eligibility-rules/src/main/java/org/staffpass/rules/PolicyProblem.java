@@ -41,6 +41,8 @@ public enum PolicyProblem {
     UNKNOWN_REGISTER,
     /** A reference to a grade group or specialty group the vocabularies do not define. */
     UNKNOWN_GROUP,
+    /** An example names a worker that {@code exampleWorkers} does not define. */
+    UNKNOWN_WORKER,
     /** {@code effective.until} is not after {@code effective.from}. */
     EMPTY_EFFECTIVE_PERIOD,
     /** Time bands not in day &lt; evening &lt; night order. */

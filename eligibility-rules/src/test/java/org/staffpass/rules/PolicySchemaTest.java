@@ -62,7 +62,11 @@ class PolicySchemaTest {
         assertObject("/$defs/rates", PolicyReader.RATES_MEMBERS, PolicyReader.RATES_REQUIRED);
         assertObject("/$defs/rateCard", PolicyReader.RATE_CARD_MEMBERS, Set.of());
         assertObject("/$defs/escalationTier", PolicyReader.TIER_MEMBERS, PolicyReader.TIER_MEMBERS);
-        assertObject("/$defs/example", PolicyReader.EXAMPLE_MEMBERS, PolicyReader.EXAMPLE_MEMBERS);
+        assertObject("/$defs/example", PolicyReader.EXAMPLE_MEMBERS, PolicyReader.EXAMPLE_REQUIRED);
+        assertObject("/$defs/exampleShift", PolicyReader.EXAMPLE_SHIFT_MEMBERS, PolicyReader.EXAMPLE_SHIFT_REQUIRED);
+        assertObject("/$defs/exampleHistoryEntry", PolicyReader.EXAMPLE_HISTORY_MEMBERS, PolicyReader.EXAMPLE_HISTORY_MEMBERS);
+        assertObject("/$defs/exampleCredential", PolicyReader.EXAMPLE_WITH_MEMBERS, PolicyReader.EXAMPLE_WITH_REQUIRED);
+        assertObject("/$defs/breakGlass", PolicyReader.BREAK_GLASS_MEMBERS, PolicyReader.BREAK_GLASS_MEMBERS);
     }
 
     @Test
@@ -74,6 +78,7 @@ class PolicySchemaTest {
         assertEquals(PolicyReader.COMPETENCY_PATTERN, SCHEMA.at("/$defs/groupRequirements/properties/competencies/items/pattern").textValue());
         assertEquals(PolicyReader.MAX_CASCADE_HOURS, SCHEMA.at("/$defs/restrictions/properties/agencyCascadeHours/maximum").intValue());
         assertEquals(PolicyReader.MAX_TEXT, SCHEMA.at("/$defs/text/maxLength").intValue());
+        assertEquals(PolicyReader.INSTANT_PATTERN, SCHEMA.at("/$defs/instant/pattern").textValue());
         PolicyReader.WORKING_TIME.forEach((name, bounds) -> {
             JsonNode member = SCHEMA.at("/$defs/workingTime/properties/" + name);
             assertEquals("integer", member.get("type").textValue(), name);

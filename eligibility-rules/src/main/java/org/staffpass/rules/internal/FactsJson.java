@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.internal.StrictJson;
@@ -41,11 +42,36 @@ public final class FactsJson {
     private static final Pattern DIGEST = Pattern.compile(DIGEST_PATTERN);
     private static final Pattern INSTANT = Pattern.compile(INSTANT_PATTERN);
 
-    private final CredentialValidator validator;
+    private final Function<ObjectNode, CredentialResult<Credential>> claimsReader;
     private final List<Issue> issues = new ArrayList<>();
 
-    private FactsJson(CredentialValidator validator) {
-        this.validator = validator;
+    private FactsJson(Function<ObjectNode, CredentialResult<Credential>> claimsReader) {
+        this.claimsReader = claimsReader;
+    }
+
+    /**
+     * Reads a facts object already parsed (for facts embedded in another document), claims
+     * read by {@code claimsReader} (a validator's {@code read}, or only
+     * {@code CredentialClaims::fromClaims} for structure).
+     */
+    public static PassportFacts.ParseResult read(ObjectNode root, Function<ObjectNode, CredentialResult<Credential>> claimsReader) {
+        return new FactsJson(claimsReader).document(root);
+    }
+
+    /** The pointers of every selectively disclosable claim present in {@code claims}: what a full disclosure shows. */
+    public static Set<String> disclosedPointers(CredentialType type, ObjectNode claims) {
+        Set<String> out = new java.util.TreeSet<>();
+        for (String declared : type.selectivelyDisclosable()) {
+            if (declared.endsWith("/*")) {
+                JsonNode array = claims.at(declared.substring(0, declared.length() - 2));
+                for (int i = 0; i < array.size(); i++) {
+                    out.add(declared.substring(0, declared.length() - 1) + i);
+                }
+            } else if (!claims.at(declared).isMissingNode()) {
+                out.add(declared);
+            }
+        }
+        return out;
     }
 
     /** See {@link PassportFacts#parse(byte[], CredentialValidator)}. */
@@ -58,7 +84,7 @@ public final class FactsJson {
         if (parsed instanceof Verification.Rejected<ObjectNode> rejected) {
             return new PassportFacts.Refused(List.of(new Issue(Problem.MALFORMED_JSON, "", rejected.message())));
         }
-        return new FactsJson(validator).document(parsed.value());
+        return new FactsJson(validator::read).document(parsed.value());
     }
 
     private PassportFacts.ParseResult document(ObjectNode root) {
@@ -100,7 +126,7 @@ public final class FactsJson {
         if (claims != null && !claims.isObject()) {
             problem(Problem.WRONG_TYPE, at + "/claims", "claims must be an object");
         } else if (claims != null) {
-            CredentialResult<Credential> read = validator.read((ObjectNode) claims);
+            CredentialResult<Credential> read = claimsReader.apply((ObjectNode) claims);
             for (CredentialViolation v : read.violations()) {
                 problem(Problem.INVALID_CLAIMS, at + "/claims" + v.path(), v.problem() + ": " + v.message());
             }

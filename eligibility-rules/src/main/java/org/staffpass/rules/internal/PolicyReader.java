@@ -33,11 +33,18 @@ import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.passport.vocab.TrainingSubjectCode;
 import org.staffpass.passport.vocab.TrainingSubjectDefinition;
 import org.staffpass.passport.vocab.Vocabularies;
+import org.staffpass.passport.credential.Credential;
+import org.staffpass.passport.credential.CredentialClaims;
+import org.staffpass.passport.credential.CredentialResult;
+import org.staffpass.rules.BreakGlass;
 import org.staffpass.rules.Outcome;
+import org.staffpass.rules.PassportFacts;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.PolicyIssue;
 import org.staffpass.rules.PolicyProblem;
 import org.staffpass.rules.PolicyResult;
+import org.staffpass.rules.RuleCode;
+import org.staffpass.rules.WorkHistory;
 
 /**
  * The policy validator (format v1): walks the whole document, collecting every problem with
@@ -46,7 +53,7 @@ import org.staffpass.rules.PolicyResult;
  */
 public final class PolicyReader {
     public static final Set<String> TOP_MEMBERS =
-            Set.of("id", "version", "publisher", "effective", "vocabularies", "rules", "examples");
+            Set.of("id", "version", "publisher", "effective", "vocabularies", "rules", "exampleWorkers", "examples");
     public static final Set<String> TOP_REQUIRED = Set.of("id", "version", "publisher", "effective", "vocabularies", "rules");
     public static final Set<String> EFFECTIVE_MEMBERS = Set.of("from", "until");
     public static final Set<String> EFFECTIVE_REQUIRED = Set.of("from");
@@ -80,7 +87,18 @@ public final class PolicyReader {
     public static final int MAX_CASCADE_HOURS = 720;
     public static final Set<String> RATE_CARD_MEMBERS = Set.of("day", "evening", "night", "weekend", "bankHoliday");
     public static final Set<String> TIER_MEMBERS = Set.of("upToPercentAbove", "role");
-    public static final Set<String> EXAMPLE_MEMBERS = Set.of("name", "grade", "shiftStart", "shiftEnd", "hourlyRate", "expect");
+    public static final Set<String> EXAMPLE_MEMBERS = Set.of("name", "worker", "with", "without", "shift", "history",
+            "at", "breakGlass", "expect", "expectFailing");
+    public static final Set<String> EXAMPLE_REQUIRED = Set.of("name", "worker", "shift", "at", "expect");
+    public static final Set<String> EXAMPLE_SHIFT_MEMBERS = Set.of("organisation", "site", "department", "specialty",
+            "minGrade", "maxGrade", "start", "end", "channel", "hourlyRate", "bankReleaseAt");
+    public static final Set<String> EXAMPLE_SHIFT_REQUIRED = Set.of("organisation", "site", "department", "specialty",
+            "minGrade", "maxGrade", "start", "end", "channel", "hourlyRate");
+    public static final Set<String> EXAMPLE_HISTORY_MEMBERS = Set.of("organisation", "start", "end");
+    public static final Set<String> EXAMPLE_WITH_MEMBERS = Set.of("claims", "expiresAt");
+    public static final Set<String> EXAMPLE_WITH_REQUIRED = Set.of("claims");
+    public static final Set<String> BREAK_GLASS_MEMBERS = Set.of("role", "approverId", "reason", "approvedAt");
+    public static final String INSTANT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$";
 
     /** A working-time member's default and inclusive bounds. */
     public record Bound(int fallback, int min, int max) {
@@ -102,6 +120,7 @@ public final class PolicyReader {
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final Pattern TIME = Pattern.compile("^[0-9]{2}:[0-9]{2}$");
     private static final Pattern DATE_TIME = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$");
+    private static final Pattern INSTANT = Pattern.compile(INSTANT_PATTERN);
 
     private final Vocabularies standard = Vocabularies.standard();
     private final List<PolicyIssue> issues = new ArrayList<>();
@@ -154,7 +173,8 @@ public final class PolicyReader {
         Policy.Effective effective = effective(root);
         Policy.Vocabularies vocabularies = vocabularies(root);
         Policy.Rules rules = rules(root);
-        List<Policy.Example> examples = examples(root);
+        // Examples refer to the ladder and groups: read after the vocabularies and rules.
+        List<Policy.Example> examples = examples(root, exampleWorkers(root));
         if (!issues.isEmpty()) {
             return new PolicyResult.Invalid(issues);
         }
@@ -713,7 +733,56 @@ public final class PolicyReader {
         return Optional.of(new Policy.RateRules(card, floor, tiers, cap, Optional.ofNullable(breakGlassRole)));
     }
 
-    private List<Policy.Example> examples(ObjectNode root) {
+    private Map<String, PassportFacts> exampleWorkers(ObjectNode root) {
+        Map<String, PassportFacts> workers = new LinkedHashMap<>();
+        ObjectNode node = object(root, "", "exampleWorkers");
+        if (node == null) {
+            return workers;
+        }
+        if (node.size() > MAX_ITEMS) {
+            problem(PolicyProblem.BAD_ITEM_COUNT, "/exampleWorkers", "at most " + MAX_ITEMS + " example workers");
+            return workers;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            String p = "/exampleWorkers/" + escape(name);
+            if (!ID.matcher(name).matches()) {
+                problem(PolicyProblem.INVALID_VALUE, p, "a worker name must match " + ID_PATTERN);
+                return;
+            }
+            ObjectNode facts = object(node, "/exampleWorkers", name);
+            if (facts == null) {
+                return;
+            }
+            // Structure only here: validating claims needs a CredentialValidator (and its clock),
+            // which `policy test` applies when it runs the cases.
+            PassportFacts.ParseResult r = FactsJson.read(facts, CredentialClaims::fromClaims);
+            if (r instanceof PassportFacts.Refused refused) {
+                for (PassportFacts.Issue issue : refused.issues()) {
+                    problem(factsProblem(issue.problem()), p + issue.pointer(), issue.message());
+                }
+            } else {
+                workers.put(name, ((PassportFacts.Parsed) r).facts());
+            }
+        });
+        return workers;
+    }
+
+    private static PolicyProblem factsProblem(PassportFacts.Problem problem) {
+        switch (problem) {
+            case UNKNOWN_MEMBER:
+                return PolicyProblem.UNKNOWN_MEMBER;
+            case MISSING_MEMBER:
+                return PolicyProblem.MISSING_MEMBER;
+            case WRONG_TYPE:
+                return PolicyProblem.WRONG_TYPE;
+            case DUPLICATE_CREDENTIAL_TYPE:
+                return PolicyProblem.DUPLICATE_ITEM;
+            default:
+                return PolicyProblem.INVALID_VALUE;
+        }
+    }
+
+    private List<Policy.Example> examples(ObjectNode root, Map<String, PassportFacts> workers) {
         if (!root.has("examples")) {
             return List.of();
         }
@@ -723,21 +792,177 @@ public final class PolicyReader {
                 return null;
             }
             ObjectNode ex = (ObjectNode) item;
-            members(ex, p, EXAMPLE_MEMBERS, EXAMPLE_MEMBERS);
+            int before = issues.size();
+            members(ex, p, EXAMPLE_MEMBERS, EXAMPLE_REQUIRED);
             String name = text(ex, p, "name", null);
-            JsonNode gradeNode = ex.get("grade");
-            GradeCode grade = gradeNode == null ? null : ladderGrade(gradeNode, p + "/grade");
-            LocalDateTime start = dateTime(ex, p, "shiftStart");
-            LocalDateTime end = dateTime(ex, p, "shiftEnd");
-            if (start != null && end != null && !end.isAfter(start)) {
-                problem(PolicyProblem.OUT_OF_RANGE, p + "/shiftEnd", "the shift must end after it starts");
+            String workerName = text(ex, p, "worker", ID);
+            PassportFacts facts = null;
+            if (workerName != null) {
+                facts = workers.get(workerName);
+                if (facts == null && !issues.stream().anyMatch(i -> i.pointer().startsWith("/exampleWorkers/" + escape(workerName)))) {
+                    problem(PolicyProblem.UNKNOWN_WORKER, p + "/worker", StrictJson.printable(workerName) + " is not in /exampleWorkers");
+                }
             }
-            BigDecimal rate = decimal(ex, p, "hourlyRate");
+            if (facts != null) {
+                facts = overrides(ex, p, facts);
+            }
+            ObjectNode shiftNode = object(ex, p, "shift");
+            org.staffpass.rules.Shift shift = shiftNode == null ? null : exampleShift(shiftNode, p + "/shift");
+            List<WorkHistory.Entry> history = ex.has("history") ? list(ex, p, "history", 0, this::historyEntry) : List.of();
+            java.time.Instant at = instant(ex, p, "at");
+            Optional<BreakGlass> breakGlass = Optional.empty();
+            ObjectNode glass = object(ex, p, "breakGlass");
+            if (glass != null) {
+                String gp = p + "/breakGlass";
+                members(glass, gp, BREAK_GLASS_MEMBERS, BREAK_GLASS_MEMBERS);
+                String role = text(glass, gp, "role", ID);
+                String approver = text(glass, gp, "approverId", ID);
+                String reason = text(glass, gp, "reason", null);
+                java.time.Instant approvedAt = instant(glass, gp, "approvedAt");
+                if (role != null && approver != null && reason != null && approvedAt != null) {
+                    if (!reason.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                        problem(PolicyProblem.INVALID_VALUE, gp + "/reason", "reason must be printable ASCII");
+                    } else {
+                        breakGlass = Optional.of(new BreakGlass(role, approver, reason, approvedAt));
+                    }
+                }
+            }
             Outcome expect = ex.has("expect") ? enumValue(ex.get("expect"), p + "/expect", Outcome.class, PolicyProblem.INVALID_VALUE) : null;
-            return name == null || grade == null || start == null || end == null || rate == null || expect == null
-                    ? null : new Policy.Example(name, grade, start, end, rate, expect);
+            Optional<Set<RuleCode>> failing = Optional.empty();
+            if (ex.has("expectFailing")) {
+                List<RuleCode> codes = distinct(list(ex, p, "expectFailing", 0,
+                        (c, cp) -> enumValue(c, cp, RuleCode.class, PolicyProblem.INVALID_VALUE)), p + "/expectFailing");
+                failing = codes == null ? null : Optional.of(Set.copyOf(codes));
+            }
+            if (issues.size() > before || name == null || facts == null || shift == null || history == null || at == null
+                    || expect == null || failing == null) {
+                return null;
+            }
+            return new Policy.Example(name, workerName, facts, shift, new WorkHistory(history), at, breakGlass, expect, failing);
         });
         return examples == null ? List.of() : examples;
+    }
+
+    /** The worker's facts with the case's {@code without} types removed and {@code with} credentials put in. */
+    private PassportFacts overrides(ObjectNode ex, String p, PassportFacts facts) {
+        Map<CredentialType, PassportFacts.CredentialFacts> map = new java.util.EnumMap<>(CredentialType.class);
+        map.putAll(facts.credentials());
+        boolean ok = true;
+        if (ex.has("without")) {
+            List<CredentialType> without = distinct(list(ex, p, "without", 1,
+                    (item, ip) -> enumValue(item, ip, CredentialType.class, PolicyProblem.UNKNOWN_CREDENTIAL_TYPE)), p + "/without");
+            if (without == null) {
+                ok = false;
+            } else {
+                without.forEach(map::remove);
+            }
+        }
+        if (ex.has("with")) {
+            Set<CredentialType> seen = java.util.EnumSet.noneOf(CredentialType.class);
+            List<PassportFacts.CredentialFacts> with = list(ex, p, "with", 1, (item, ip) -> {
+                if (!item.isObject()) {
+                    problem(PolicyProblem.WRONG_TYPE, ip, "a credential override must be an object");
+                    return null;
+                }
+                ObjectNode w = (ObjectNode) item;
+                members(w, ip, EXAMPLE_WITH_MEMBERS, EXAMPLE_WITH_REQUIRED);
+                java.time.Instant expires = instant(w, ip, "expiresAt");
+                ObjectNode claims = object(w, ip, "claims");
+                if (claims == null || (w.has("expiresAt") && expires == null)) {
+                    return null;
+                }
+                CredentialResult<Credential> read = CredentialClaims.fromClaims(claims);
+                if (!read.isValid()) {
+                    read.violations().forEach(v -> problem(PolicyProblem.INVALID_VALUE, ip + "/claims" + v.path(),
+                            v.problem() + ": " + v.message()));
+                    return null;
+                }
+                Credential credential = read.value();
+                CredentialType type = credential.credentialType();
+                if (!seen.add(type)) {
+                    problem(PolicyProblem.DUPLICATE_ITEM, ip + "/claims/vct", "a second override of " + type);
+                    return null;
+                }
+                PassportFacts.CredentialFacts base = facts.credentials().get(type);
+                if (base == null && !facts.credentials().isEmpty()) {
+                    base = facts.credentials().values().iterator().next();
+                }
+                java.time.Instant issued = base == null ? java.time.Instant.EPOCH : base.issuedAt();
+                java.time.Instant exp = expires != null ? expires : base == null ? issued.plusSeconds(1) : base.expiresAt();
+                if (!exp.isAfter(issued)) {
+                    problem(PolicyProblem.INVALID_VALUE, ip + "/expiresAt", "expiresAt must be after the worker's issuedAt");
+                    return null;
+                }
+                String canonical = StrictJson.write(canonical(claims));
+                return new PassportFacts.CredentialFacts(credential, base == null ? "https://example.invalid" : base.issuer(),
+                        issued, exp, digest(canonical), FactsJson.disclosedPointers(type, claims));
+            });
+            if (with == null) {
+                ok = false;
+            } else {
+                with.forEach(c -> map.put(c.credential().credentialType(), c));
+            }
+        }
+        return ok ? new PassportFacts(facts.holderKeyThumbprint(), map) : null;
+    }
+
+    private org.staffpass.rules.Shift exampleShift(ObjectNode node, String at) {
+        members(node, at, EXAMPLE_SHIFT_MEMBERS, EXAMPLE_SHIFT_REQUIRED);
+        String organisation = text(node, at, "organisation", ODS_TRUST);
+        String site = text(node, at, "site", null);
+        String department = text(node, at, "department", null);
+        String specialty = text(node, at, "specialty", null);
+        if (specialty != null && standard.specialty(new SpecialtyCode(specialty)).isEmpty()) {
+            problem(PolicyProblem.UNKNOWN_SPECIALTY, at + "/specialty", StrictJson.printable(specialty) + " is not a specialty code");
+            specialty = null;
+        }
+        GradeCode min = node.has("minGrade") ? ladderGrade(node.get("minGrade"), at + "/minGrade") : null;
+        GradeCode max = node.has("maxGrade") ? ladderGrade(node.get("maxGrade"), at + "/maxGrade") : null;
+        LocalDateTime start = dateTime(node, at, "start");
+        LocalDateTime end = dateTime(node, at, "end");
+        org.staffpass.rules.Shift.Channel channel = node.has("channel")
+                ? enumValue(node.get("channel"), at + "/channel", org.staffpass.rules.Shift.Channel.class, PolicyProblem.INVALID_VALUE)
+                : null;
+        BigDecimal rate = decimal(node, at, "hourlyRate");
+        java.time.Instant released = instant(node, at, "bankReleaseAt");
+        if (organisation == null || site == null || department == null || specialty == null || min == null || max == null
+                || start == null || end == null || channel == null || rate == null
+                || (node.has("bankReleaseAt") && released == null)) {
+            return null;
+        }
+        org.staffpass.rules.Shift.LocalResult r = org.staffpass.rules.Shift.ofLocal(organisation, site, department,
+                new SpecialtyCode(specialty), min, max, start, end, channel, rate);
+        if (r instanceof org.staffpass.rules.Shift.Unresolvable u) {
+            boolean startProblem = u.problem() == org.staffpass.rules.Shift.TimeProblem.START_IN_DST_GAP;
+            problem(startProblem ? PolicyProblem.INVALID_VALUE : PolicyProblem.OUT_OF_RANGE,
+                    at + (startProblem ? "/start" : "/end"), u.problem() + ": " + u.message());
+            return null;
+        }
+        org.staffpass.rules.Shift shift = ((org.staffpass.rules.Shift.Resolved) r).shift();
+        return released == null ? shift : shift.withBankReleaseAt(released);
+    }
+
+    private WorkHistory.Entry historyEntry(JsonNode item, String p) {
+        if (!item.isObject()) {
+            problem(PolicyProblem.WRONG_TYPE, p, "a history entry must be an object");
+            return null;
+        }
+        ObjectNode e = (ObjectNode) item;
+        members(e, p, EXAMPLE_HISTORY_MEMBERS, EXAMPLE_HISTORY_MEMBERS);
+        String organisation = text(e, p, "organisation", ODS_TRUST);
+        java.time.Instant start = instant(e, p, "start");
+        java.time.Instant end = instant(e, p, "end");
+        if (start != null && end != null && (!end.isAfter(start)
+                || java.time.Duration.between(start, end).compareTo(org.staffpass.rules.Shift.MAX_LENGTH) > 0)) {
+            problem(PolicyProblem.OUT_OF_RANGE, p + "/end", "end must be after start and at most 48 h later");
+            return null;
+        }
+        return organisation == null || start == null || end == null ? null : new WorkHistory.Entry(organisation, start, end);
+    }
+
+    private java.time.Instant instant(ObjectNode parent, String at, String name) {
+        return temporal(parent, at, name, INSTANT, java.time.Instant::parse,
+                name + " must be an instant YYYY-MM-DDTHH:MM:SSZ");
     }
 
     // ---- primitives: each records its own problem and returns null on failure
