@@ -1,6 +1,7 @@
 package org.staffpass.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -239,6 +240,48 @@ class FamiliesTest {
                         codes(RuleCode.CREDENTIAL_MISSING, RuleCode.FACT_NOT_DISCLOSED)),
                 row("identity not presented", POLICY, Workers.without(ST4, CredentialType.IDENTITY_VERIFICATION), day(),
                         Outcome.INELIGIBLE, codes(RuleCode.CREDENTIAL_MISSING, RuleCode.FACT_NOT_DISCLOSED)));
+    }
+
+    @org.junit.jupiter.api.Test
+    void conditionsNameTheReviewRoleAndTheRule() {
+        Decision d = POLICY.evaluate(registration(annotated("2026-01-01", Optional.empty())), day(), WorkHistory.empty(), AT);
+        assertEquals(List.of(new Approval("responsible-officer", "/rules/registration/conditionsApprovalRole",
+                RuleCode.REGISTRATION_CONDITIONS, Optional.empty())), d.approvals());
+        Finding f = d.findings().stream().filter(x -> x.code() == RuleCode.REGISTRATION_CONDITIONS).findFirst().orElseThrow();
+        assertEquals("CONDITIONS in force", f.actual());
+        assertTrue(f.evidence().get(0).startsWith("PROFESSIONAL_REGISTRATION:") && f.evidence().get(0).endsWith("#/annotations/0"),
+                f.evidence().toString());
+    }
+
+    static Stream<Arguments> undisclosed() {
+        return Stream.of(
+                Arguments.of(Workers.without(ST4, CredentialType.GRADE), day(), List.of("GRADE")),
+                Arguments.of(Workers.without(ST4, CredentialType.PROFESSIONAL_REGISTRATION), day(),
+                        List.of("PROFESSIONAL_REGISTRATION")),
+                Arguments.of(Workers.without(ST4, CredentialType.SPECIALTY), day(), List.of("SPECIALTY")),
+                Arguments.of(Workers.with(Workers.specialty(List.of("300"), List.of(), List.of())), day(),
+                        List.of("SPECIALTY /life_support/*")),
+                Arguments.of(Workers.with(Workers.specialty(List.of("100"), List.of(), List.of())), specialty("100", "2026-06-10"),
+                        List.of("SPECIALTY /competencies/*")),
+                Arguments.of(Workers.with(new MandatoryTraining(List.of())), day(), List.of("MANDATORY_TRAINING /subjects/*")),
+                Arguments.of(Workers.without(ST4, CredentialType.IDENTITY_VERIFICATION), day(), List.of("IDENTITY_VERIFICATION")),
+                Arguments.of(Workers.without(ST4, CredentialType.RIGHT_TO_WORK), day(), List.of("RIGHT_TO_WORK")),
+                Arguments.of(Workers.without(ST4, CredentialType.DBS_CHECK), day(), List.of("DBS_CHECK")),
+                Arguments.of(Workers.without(ST4, CredentialType.OCCUPATIONAL_HEALTH), day(), List.of("OCCUPATIONAL_HEALTH")),
+                Arguments.of(Workers.without(ST4, CredentialType.EMPLOYMENT), agency("RTD", Optional.of(AT.minusSeconds(86400))),
+                        List.of("EMPLOYMENT")));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource
+    void undisclosed(PassportFacts facts, Shift shift, List<String> missing) {
+        Decision d = POLICY.evaluate(facts, shift, WorkHistory.empty(), AT);
+        assertEquals(missing, d.disclosureRequest());
+        assertEquals(Outcome.INELIGIBLE, d.outcome());
+        Finding f = d.findings().stream().filter(x -> x.code() == RuleCode.FACT_NOT_DISCLOSED).findFirst().orElseThrow();
+        assertEquals(List.of(missing.get(0)), f.evidence(), "the finding names the claim");
+        String type = missing.get(0).split(" ")[0];
+        assertTrue(d.shiftRequest().claims().containsKey(CredentialType.valueOf(type)), "the request asks for it");
     }
 
     @ParameterizedTest(name = "{0}")
