@@ -40,7 +40,10 @@ class FamiliesTest {
         return PolicyFiles.valid(text.replace(from, to));
     }
 
-    static final Policy FY1_POLICY = variant("\"minimumGrade\": \"FY2\"", "\"minimumGrade\": \"FY1\"");
+    /** A policy for approved F1 posts at RTD (the example policy, for bank work, accepts no provisional registration). */
+    static final Policy FY1_POLICY = PolicyFiles.valid(PolicyFiles.examplePolicy()
+            .replace("\"minimumGrade\": \"FY2\"", "\"minimumGrade\": \"FY1\"")
+            .replace("\"allowProvisional\": false,", "\"allowProvisional\": true, \"provisionalAllowedAt\": [\"RTD\"],"));
     static final Policy CONDITIONS_BLOCK = variant(
             "\"conditionsNeedReview\": true, \"conditionsApprovalRole\": \"responsible-officer\"",
             "\"conditionsNeedReview\": false");
@@ -142,6 +145,9 @@ class FamiliesTest {
                         Outcome.ELIGIBLE, codes()),
                 row("provisional registration at another trust", FY1_POLICY, fy1Provisional(), fy1("RTF"),
                         Outcome.INELIGIBLE, codes(RuleCode.REGISTRATION_PROVISIONAL)),
+                row("provisional registration where the policy allows none", POLICY, fy1Provisional(),
+                        Workers.shift("RTD", "300", "FY2", "FY2", "2026-06-10T08:00", "2026-06-10T17:00", Shift.Channel.BANK, "62.00"),
+                        Outcome.INELIGIBLE, codes(RuleCode.REGISTRATION_PROVISIONAL, RuleCode.GRADE_TOO_LOW)),
                 row("conditions in force need the responsible officer", POLICY,
                         registration(annotated("2026-01-01", Optional.empty())), day(), Outcome.NEEDS_APPROVAL, codes(RuleCode.REGISTRATION_CONDITIONS)),
                 row("conditions block where the policy says so", CONDITIONS_BLOCK,
