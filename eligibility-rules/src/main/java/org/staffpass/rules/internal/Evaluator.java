@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.staffpass.passport.credential.CredentialType;
 import org.staffpass.passport.credential.DbsCheck;
 import org.staffpass.passport.credential.Employment;
@@ -28,6 +30,7 @@ import org.staffpass.passport.credential.RightToWork;
 import org.staffpass.passport.credential.Specialty;
 import org.staffpass.passport.vocab.GradeCode;
 import org.staffpass.passport.vocab.LifeSupportCode;
+import org.staffpass.passport.vocab.Register;
 import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.rules.Approval;
 import org.staffpass.rules.BreakGlass;
@@ -222,7 +225,7 @@ public final class Evaluator {
                 List.of(ref(f, "/registration_status"))));
         if (rules.requireLicence()) {
             // Only the GMC separates the licence from registration; elsewhere the claim is absent.
-            boolean licensed = r.licenceToPractise().orElse(r.register() != org.staffpass.passport.vocab.Register.GMC);
+            boolean licensed = r.licenceToPractise().orElse(r.register() != Register.GMC);
             add(new Finding(base + "/requireLicence", licensed, RuleCode.REGISTRATION_NOT_ACTIVE,
                     "licence to practise", r.licenceToPractise().map(l -> l ? "licensed" : "no licence")
                             .orElse("no licence stated"), List.of(ref(f, "/licence_to_practise"))));
@@ -314,7 +317,7 @@ public final class Evaluator {
         Specialty s = found.get();
         PassportFacts.CredentialFacts f = factsOf(CredentialType.SPECIALTY);
         if (checkSpecialty) {
-            Set<SpecialtyCode> accepted = new java.util.TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+            Set<SpecialtyCode> accepted = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
             accepted.add(shift.specialty());
             for (String group : Disclosures.groupsOf(policy, rules, shift)) {
                 if (rules.specialtyGroups().contains(group)) {
@@ -530,7 +533,7 @@ public final class Evaluator {
             return;
         }
         String group = null;
-        for (Map.Entry<String, List<GradeCode>> e : new java.util.TreeMap<>(policy.vocabularies().gradeGroups()).entrySet()) {
+        for (Map.Entry<String, List<GradeCode>> e : new TreeMap<>(policy.vocabularies().gradeGroups()).entrySet()) {
             if (e.getValue().contains(grade.get().grade())) {
                 group = e.getKey();
             }

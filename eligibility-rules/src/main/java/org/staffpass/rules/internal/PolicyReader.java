@@ -6,11 +6,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.internal.Base64Url;
@@ -44,6 +49,7 @@ import org.staffpass.rules.PolicyIssue;
 import org.staffpass.rules.PolicyProblem;
 import org.staffpass.rules.PolicyResult;
 import org.staffpass.rules.RuleCode;
+import org.staffpass.rules.Shift;
 import org.staffpass.rules.WorkHistory;
 
 /**
@@ -807,9 +813,9 @@ public final class PolicyReader {
                 facts = overrides(ex, p, facts);
             }
             ObjectNode shiftNode = object(ex, p, "shift");
-            org.staffpass.rules.Shift shift = shiftNode == null ? null : exampleShift(shiftNode, p + "/shift");
+            Shift shift = shiftNode == null ? null : exampleShift(shiftNode, p + "/shift");
             List<WorkHistory.Entry> history = ex.has("history") ? list(ex, p, "history", 0, this::historyEntry) : List.of();
-            java.time.Instant at = instant(ex, p, "at");
+            Instant at = instant(ex, p, "at");
             Optional<BreakGlass> breakGlass = Optional.empty();
             ObjectNode glass = object(ex, p, "breakGlass");
             if (glass != null) {
@@ -818,7 +824,7 @@ public final class PolicyReader {
                 String role = text(glass, gp, "role", ID);
                 String approver = text(glass, gp, "approverId", ID);
                 String reason = text(glass, gp, "reason", null);
-                java.time.Instant approvedAt = instant(glass, gp, "approvedAt");
+                Instant approvedAt = instant(glass, gp, "approvedAt");
                 if (role != null && approver != null && reason != null && approvedAt != null) {
                     if (!reason.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
                         problem(PolicyProblem.INVALID_VALUE, gp + "/reason", "reason must be printable ASCII");
@@ -845,7 +851,7 @@ public final class PolicyReader {
 
     /** The worker's facts with the case's {@code without} types removed and {@code with} credentials put in. */
     private PassportFacts overrides(ObjectNode ex, String p, PassportFacts facts) {
-        Map<CredentialType, PassportFacts.CredentialFacts> map = new java.util.EnumMap<>(CredentialType.class);
+        Map<CredentialType, PassportFacts.CredentialFacts> map = new EnumMap<>(CredentialType.class);
         map.putAll(facts.credentials());
         boolean ok = true;
         if (ex.has("without")) {
@@ -858,7 +864,7 @@ public final class PolicyReader {
             }
         }
         if (ex.has("with")) {
-            Set<CredentialType> seen = java.util.EnumSet.noneOf(CredentialType.class);
+            Set<CredentialType> seen = EnumSet.noneOf(CredentialType.class);
             List<PassportFacts.CredentialFacts> with = list(ex, p, "with", 1, (item, ip) -> {
                 if (!item.isObject()) {
                     problem(PolicyProblem.WRONG_TYPE, ip, "a credential override must be an object");
@@ -866,7 +872,7 @@ public final class PolicyReader {
                 }
                 ObjectNode w = (ObjectNode) item;
                 members(w, ip, EXAMPLE_WITH_MEMBERS, EXAMPLE_WITH_REQUIRED);
-                java.time.Instant expires = instant(w, ip, "expiresAt");
+                Instant expires = instant(w, ip, "expiresAt");
                 ObjectNode claims = object(w, ip, "claims");
                 if (claims == null || (w.has("expiresAt") && expires == null)) {
                     return null;
@@ -887,8 +893,8 @@ public final class PolicyReader {
                 if (base == null && !facts.credentials().isEmpty()) {
                     base = facts.credentials().values().iterator().next();
                 }
-                java.time.Instant issued = base == null ? java.time.Instant.EPOCH : base.issuedAt();
-                java.time.Instant exp = expires != null ? expires : base == null ? issued.plusSeconds(1) : base.expiresAt();
+                Instant issued = base == null ? Instant.EPOCH : base.issuedAt();
+                Instant exp = expires != null ? expires : base == null ? issued.plusSeconds(1) : base.expiresAt();
                 if (!exp.isAfter(issued)) {
                     problem(PolicyProblem.INVALID_VALUE, ip + "/expiresAt", "expiresAt must be after the worker's issuedAt");
                     return null;
@@ -906,7 +912,7 @@ public final class PolicyReader {
         return ok ? new PassportFacts(facts.holderKeyThumbprint(), map) : null;
     }
 
-    private org.staffpass.rules.Shift exampleShift(ObjectNode node, String at) {
+    private Shift exampleShift(ObjectNode node, String at) {
         members(node, at, EXAMPLE_SHIFT_MEMBERS, EXAMPLE_SHIFT_REQUIRED);
         String organisation = text(node, at, "organisation", ODS_TRUST);
         String site = text(node, at, "site", null);
@@ -920,25 +926,25 @@ public final class PolicyReader {
         GradeCode max = node.has("maxGrade") ? ladderGrade(node.get("maxGrade"), at + "/maxGrade") : null;
         LocalDateTime start = dateTime(node, at, "start");
         LocalDateTime end = dateTime(node, at, "end");
-        org.staffpass.rules.Shift.Channel channel = node.has("channel")
-                ? enumValue(node.get("channel"), at + "/channel", org.staffpass.rules.Shift.Channel.class, PolicyProblem.INVALID_VALUE)
+        Shift.Channel channel = node.has("channel")
+                ? enumValue(node.get("channel"), at + "/channel", Shift.Channel.class, PolicyProblem.INVALID_VALUE)
                 : null;
         BigDecimal rate = decimal(node, at, "hourlyRate");
-        java.time.Instant released = instant(node, at, "bankReleaseAt");
+        Instant released = instant(node, at, "bankReleaseAt");
         if (organisation == null || site == null || department == null || specialty == null || min == null || max == null
                 || start == null || end == null || channel == null || rate == null
                 || (node.has("bankReleaseAt") && released == null)) {
             return null;
         }
-        org.staffpass.rules.Shift.LocalResult r = org.staffpass.rules.Shift.ofLocal(organisation, site, department,
+        Shift.LocalResult r = Shift.ofLocal(organisation, site, department,
                 new SpecialtyCode(specialty), min, max, start, end, channel, rate);
-        if (r instanceof org.staffpass.rules.Shift.Unresolvable u) {
-            boolean startProblem = u.problem() == org.staffpass.rules.Shift.TimeProblem.START_IN_DST_GAP;
+        if (r instanceof Shift.Unresolvable u) {
+            boolean startProblem = u.problem() == Shift.TimeProblem.START_IN_DST_GAP;
             problem(startProblem ? PolicyProblem.INVALID_VALUE : PolicyProblem.OUT_OF_RANGE,
                     at + (startProblem ? "/start" : "/end"), u.problem() + ": " + u.message());
             return null;
         }
-        org.staffpass.rules.Shift shift = ((org.staffpass.rules.Shift.Resolved) r).shift();
+        Shift shift = ((Shift.Resolved) r).shift();
         return released == null ? shift : shift.withBankReleaseAt(released);
     }
 
@@ -950,18 +956,18 @@ public final class PolicyReader {
         ObjectNode e = (ObjectNode) item;
         members(e, p, EXAMPLE_HISTORY_MEMBERS, EXAMPLE_HISTORY_MEMBERS);
         String organisation = text(e, p, "organisation", ODS_TRUST);
-        java.time.Instant start = instant(e, p, "start");
-        java.time.Instant end = instant(e, p, "end");
+        Instant start = instant(e, p, "start");
+        Instant end = instant(e, p, "end");
         if (start != null && end != null && (!end.isAfter(start)
-                || java.time.Duration.between(start, end).compareTo(org.staffpass.rules.Shift.MAX_LENGTH) > 0)) {
+                || Duration.between(start, end).compareTo(Shift.MAX_LENGTH) > 0)) {
             problem(PolicyProblem.OUT_OF_RANGE, p + "/end", "end must be after start and at most 48 h later");
             return null;
         }
         return organisation == null || start == null || end == null ? null : new WorkHistory.Entry(organisation, start, end);
     }
 
-    private java.time.Instant instant(ObjectNode parent, String at, String name) {
-        return temporal(parent, at, name, INSTANT, java.time.Instant::parse,
+    private Instant instant(ObjectNode parent, String at, String name) {
+        return temporal(parent, at, name, INSTANT, Instant::parse,
                 name + " must be an instant YYYY-MM-DDTHH:MM:SSZ");
     }
 
@@ -1094,7 +1100,7 @@ public final class PolicyReader {
 
     /** An optional member holding a string in one of the ISO forms; null (and a problem) when it is not. */
     private <T> T temporal(ObjectNode parent, String at, String name, Pattern form,
-                           java.util.function.Function<String, T> parse, String expectation) {
+                           Function<String, T> parse, String expectation) {
         JsonNode node = parent.get(name);
         if (node == null) {
             return null;
@@ -1104,7 +1110,7 @@ public final class PolicyReader {
         return text == null ? null : parseTemporal(text, p, form, parse, expectation);
     }
 
-    private <T> T parseTemporal(String text, String at, Pattern form, java.util.function.Function<String, T> parse,
+    private <T> T parseTemporal(String text, String at, Pattern form, Function<String, T> parse,
                                 String expectation) {
         try {
             if (form.matcher(text).matches()) {
