@@ -1,18 +1,26 @@
 package org.staffpass.rules;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.staffpass.passport.DisclosureRequest;
+import org.staffpass.passport.VerifiedPassport;
 import org.staffpass.passport.credential.CredentialType;
+import org.staffpass.passport.credential.DbsCheck;
+import org.staffpass.passport.credential.IdentityVerification;
+import org.staffpass.passport.vocab.LifeSupportCode;
 import org.staffpass.passport.vocab.GradeCode;
 import org.staffpass.passport.vocab.Register;
 import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.passport.vocab.TrainingSubjectCode;
+import org.staffpass.rules.internal.Disclosures;
+import org.staffpass.rules.internal.Evaluator;
 import org.staffpass.rules.internal.PolicyReader;
 
 /**
@@ -63,18 +71,40 @@ public record Policy(String id, String version, String publisher, Effective effe
     }
 
     /**
-     * Decides {@code shift} for a worker of {@code gradeGroup} with {@code history}. Evaluated
-     * today: the effective period, the {@code workingTime} family and the {@code rates} family
-     * (docs/policy-language.md, "Evaluation status"); other families are not evaluated and
-     * produce no findings. Deterministic: equal inputs give an equal decision.
-     *
-     * @param gradeGroup a grade group of the rate card (needed when the rates family is present)
-     * @param at         when the decision is made; not used by the families evaluated today
-     *                   (credential validity will use it)
-     * @throws IllegalArgumentException if {@code gradeGroup} has no rate card row
+     * Decides {@code shift} for the worker whose passport gave {@code facts}, with
+     * {@code history}, at instant {@code at} (docs/policy-language.md, "Evaluation"). Every
+     * family present in the policy is evaluated; a fact a family needs but the passport does
+     * not disclose fails that family's rule with {@link RuleCode#FACT_NOT_DISCLOSED}, never
+     * silently. Deterministic: equal inputs give an equal decision. Thread-safe.
      */
-    public Decision evaluate(Shift shift, WorkHistory history, String gradeGroup, java.time.Instant at) {
-        return org.staffpass.rules.internal.Evaluator.evaluate(this, shift, history, gradeGroup, at);
+    public Decision evaluate(PassportFacts facts, Shift shift, WorkHistory history, Instant at) {
+        return Evaluator.evaluate(this, facts, shift, history, at, Optional.empty());
+    }
+
+    /**
+     * As {@link #evaluate(PassportFacts, Shift, WorkHistory, Instant)}, with a recorded
+     * break-glass approval for an offer above the price cap or above every escalation tier.
+     * It is accepted only when the policy names a {@code rates.breakGlassRole}, the approval is
+     * by that role and was recorded at or before {@code at}; the decision then carries it in
+     * {@link Decision#approvals()}.
+     */
+    public Decision evaluate(PassportFacts facts, Shift shift, WorkHistory history, Instant at, BreakGlass breakGlass) {
+        return Evaluator.evaluate(this, facts, shift, history, at,
+                Optional.of(Objects.requireNonNull(breakGlass, "breakGlass")));
+    }
+
+    /** {@link #evaluate(PassportFacts, Shift, WorkHistory, Instant)} on a verified passport's facts. */
+    public Decision evaluate(VerifiedPassport passport, Shift shift, WorkHistory history, Instant at) {
+        return evaluate(PassportFacts.of(passport), shift, history, at);
+    }
+
+    /**
+     * Exactly the credential types and selectively disclosable claims the families of this
+     * policy read for {@code shift}, so a wallet discloses only those
+     * ({@code Wallet.present(audience, nonce, policy.disclosureRequest(shift))}).
+     */
+    public DisclosureRequest disclosureRequest(Shift shift) {
+        return Disclosures.request(this, Objects.requireNonNull(shift, "shift"));
     }
 
     /** The period the policy applies to: from a date, optionally until a later one (exclusive). */
@@ -143,27 +173,95 @@ public record Policy(String id, String version, String publisher, Effective effe
         }
     }
 
-    /** Accepted registers and how registration states are treated. */
+    /**
+     * Accepted registers and how registration states are treated.
+     *
+     * @param registers             registers accepted
+     * @param requireLicence        a GMC registrant must hold a licence to practise
+     * @param allowProvisional      provisional (FY1) registration is accepted at {@code provisionalAllowedAt}
+     * @param provisionalAllowedAt  ODS trust codes with approved F1 posts (empty unless {@code allowProvisional})
+     * @param conditionsNeedReview  active conditions, undertakings, warnings... need approval (else they block)
+     * @param conditionsApprovalRole the role that approves them (present exactly when {@code conditionsNeedReview})
+     */
     public record RegistrationRules(List<Register> registers, boolean requireLicence, boolean allowProvisional,
-            boolean conditionsNeedReview) {
+            List<String> provisionalAllowedAt, boolean conditionsNeedReview, Optional<String> conditionsApprovalRole) {
         public RegistrationRules {
             registers = List.copyOf(registers);
+            provisionalAllowedAt = List.copyOf(provisionalAllowedAt);
+            Objects.requireNonNull(conditionsApprovalRole, "conditionsApprovalRole");
         }
     }
 
-    /** Minimum grade on the ladder and accepted specialty groups (empty: any specialty). */
-    public record GradeRules(GradeCode minimumGrade, List<String> specialtyGroups) {
+    /**
+     * Grade range on the ladder, accepted specialty groups and what each group requires.
+     *
+     * @param minimumGrade         the lowest grade accepted (a shift may ask for more)
+     * @param maximumGrade         the highest grade accepted, if limited (a shift may ask for less)
+     * @param specialtyGroups      accepted equivalence groups (empty: any specialty, not checked)
+     * @param temporaryEquivalents time-limited extra members of specialty groups
+     * @param requirements         life support and competencies required, by specialty group
+     */
+    public record GradeRules(GradeCode minimumGrade, Optional<GradeCode> maximumGrade, List<String> specialtyGroups,
+            List<TemporaryEquivalent> temporaryEquivalents, Map<String, GroupRequirements> requirements) {
         public GradeRules {
             Objects.requireNonNull(minimumGrade, "minimumGrade");
+            Objects.requireNonNull(maximumGrade, "maximumGrade");
             specialtyGroups = List.copyOf(specialtyGroups);
+            temporaryEquivalents = List.copyOf(temporaryEquivalents);
+            requirements = Map.copyOf(requirements);
         }
     }
 
-    /** Mandatory-training requirements. */
-    public record ComplianceRules(List<TrainingRequirement> training) {
+    /**
+     * A specialty code that counts as a member of {@code group} for shifts starting on or after
+     * {@code from} and before {@code until} (local dates): a temporary cross-department code.
+     */
+    public record TemporaryEquivalent(SpecialtyCode specialty, String group, LocalDate from, LocalDate until) {
+        public TemporaryEquivalent {
+            Objects.requireNonNull(specialty, "specialty");
+            Objects.requireNonNull(group, "group");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(until, "until");
+        }
+    }
+
+    /** Life-support certificates and competency codes a shift of a specialty group requires, valid at the shift's end. */
+    public record GroupRequirements(List<LifeSupportCode> lifeSupport, List<String> competencies) {
+        public GroupRequirements {
+            lifeSupport = List.copyOf(lifeSupport);
+            competencies = List.copyOf(competencies);
+        }
+    }
+
+    /**
+     * Compliance requirements: the employment checks and mandatory training.
+     *
+     * @param training           subjects at a level with a refresher period (may be empty)
+     * @param identity           minimum identity-check level, if identity is checked
+     * @param rightToWork        whether the right to work is checked (time-limited: in date at the shift's end)
+     * @param dbs                the DBS check required, if any
+     * @param occupationalHealth the occupational-health clearance required, if any
+     */
+    public record ComplianceRules(List<TrainingRequirement> training, Optional<IdentityVerification.Level> identity,
+            boolean rightToWork, Optional<DbsRequirement> dbs, Optional<OccupationalHealthRequirement> occupationalHealth) {
         public ComplianceRules {
             training = List.copyOf(training);
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(dbs, "dbs");
+            Objects.requireNonNull(occupationalHealth, "occupationalHealth");
         }
+    }
+
+    /** A DBS check at least at {@code level}, for {@code workforce} if stated (barred lists then match it). */
+    public record DbsRequirement(DbsCheck.Level level, Optional<DbsCheck.Workforce> workforce) {
+        public DbsRequirement {
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(workforce, "workforce");
+        }
+    }
+
+    /** Occupational-health fitness, with exposure-prone-procedure clearance if {@code requireEppClearance}. */
+    public record OccupationalHealthRequirement(boolean requireEppClearance) {
     }
 
     /** One training subject at a level, refreshed every {@code refresherMonths}. */
@@ -183,21 +281,33 @@ public record Policy(String id, String version, String publisher, Effective effe
             int maxConsecutiveNights, int restAfterNightsHours, int maxWeekendFrequency) {
     }
 
-    /** Staff substantively employed by these trusts (ODS codes) may not take agency shifts. */
-    public record RestrictionRules(List<String> noAgencyForSubstantiveStaffOf) {
+    /**
+     * Engagement restrictions.
+     *
+     * @param noAgencyForSubstantiveStaffOf staff substantively employed by one of these trusts (ODS
+     *                                      codes) may not take an agency shift at that trust
+     * @param agencyCascadeHours            an agency shift may be decided only this long after the
+     *                                      shift was released to the bank (bank first), if set
+     */
+    public record RestrictionRules(List<String> noAgencyForSubstantiveStaffOf, Optional<Integer> agencyCascadeHours) {
         public RestrictionRules {
             noAgencyForSubstantiveStaffOf = List.copyOf(noAgencyForSubstantiveStaffOf);
+            Objects.requireNonNull(agencyCascadeHours, "agencyCascadeHours");
         }
     }
 
-    /** Hourly rates per grade group and band, with floor, escalation tiers and an absolute cap. */
+    /**
+     * Hourly rates per grade group and band, with floor, escalation tiers, an absolute cap and
+     * the role that may break glass above the cap (none: nobody may).
+     */
     public record RateRules(Map<String, RateCard> card, BigDecimal floor, List<EscalationTier> escalation,
-            BigDecimal priceCap) {
+            BigDecimal priceCap, Optional<String> breakGlassRole) {
         public RateRules {
             card = Map.copyOf(card);
             Objects.requireNonNull(floor, "floor");
             escalation = List.copyOf(escalation);
             Objects.requireNonNull(priceCap, "priceCap");
+            Objects.requireNonNull(breakGlassRole, "breakGlassRole");
         }
     }
 
@@ -221,16 +331,40 @@ public record Policy(String id, String version, String publisher, Effective effe
         }
     }
 
-    /** An embedded test case: a worker's grade, a shift in local time, an offered rate, the expected outcome. */
-    public record Example(String name, GradeCode grade, LocalDateTime shiftStart, LocalDateTime shiftEnd,
-            BigDecimal hourlyRate, Outcome expect) {
+    /**
+     * An embedded test case (docs/policy-language.md, "Examples"): a worker's passport facts (a
+     * named {@code exampleWorkers} entry with per-case overrides), a shift, the worker's history,
+     * the decision instant, an optional break glass, and the expected outcome and, optionally,
+     * exactly the reason codes of the failed findings. {@code staffpass policy test} runs them.
+     *
+     * @param name          what the case shows
+     * @param worker        the {@code exampleWorkers} entry it starts from
+     * @param facts         the worker's facts after the case's overrides
+     * @param shift         the shift
+     * @param history       the worker's other shifts
+     * @param at            when the decision is made
+     * @param breakGlass    a recorded break glass, if any
+     * @param expect        the expected outcome
+     * @param expectFailing the expected codes of the failed findings, if stated
+     */
+    public record Example(String name, String worker, PassportFacts facts, Shift shift, WorkHistory history, Instant at,
+            Optional<BreakGlass> breakGlass, Outcome expect, Optional<Set<RuleCode>> expectFailing) {
         public Example {
             Objects.requireNonNull(name, "name");
-            Objects.requireNonNull(grade, "grade");
-            Objects.requireNonNull(shiftStart, "shiftStart");
-            Objects.requireNonNull(shiftEnd, "shiftEnd");
-            Objects.requireNonNull(hourlyRate, "hourlyRate");
+            Objects.requireNonNull(worker, "worker");
+            Objects.requireNonNull(facts, "facts");
+            Objects.requireNonNull(shift, "shift");
+            Objects.requireNonNull(history, "history");
+            Objects.requireNonNull(at, "at");
+            Objects.requireNonNull(breakGlass, "breakGlass");
             Objects.requireNonNull(expect, "expect");
+            expectFailing = Objects.requireNonNull(expectFailing, "expectFailing").map(Set::copyOf);
+        }
+
+        /** Evaluates this case under {@code policy}. */
+        public Decision decide(Policy policy) {
+            return breakGlass.isPresent() ? policy.evaluate(facts, shift, history, at, breakGlass.get())
+                    : policy.evaluate(facts, shift, history, at);
         }
     }
 }

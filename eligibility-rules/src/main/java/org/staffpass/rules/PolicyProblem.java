@@ -29,6 +29,8 @@ public enum PolicyProblem {
     GRADE_NOT_ON_LADDER,
     /** A specialty code not in the standard vocabulary. */
     UNKNOWN_SPECIALTY,
+    /** A life-support certificate code not in the standard vocabulary (life-support.json). */
+    UNKNOWN_LIFE_SUPPORT,
     /** A mandatory-training subject not in the standard vocabulary. */
     UNKNOWN_TRAINING_SUBJECT,
     /** A training level the subject does not have. */
@@ -39,6 +41,8 @@ public enum PolicyProblem {
     UNKNOWN_REGISTER,
     /** A reference to a grade group or specialty group the vocabularies do not define. */
     UNKNOWN_GROUP,
+    /** An example names a worker that {@code exampleWorkers} does not define. */
+    UNKNOWN_WORKER,
     /** {@code effective.until} is not after {@code effective.from}. */
     EMPTY_EFFECTIVE_PERIOD,
     /** Time bands not in day &lt; evening &lt; night order. */

@@ -19,10 +19,26 @@ public enum RuleCode {
     REGISTRATION_CONDITIONS,
     /** The worker's grade is below the shift's minimum on the policy's ladder. */
     GRADE_TOO_LOW,
+    /** The worker's grade is above the shift's (or the policy's) maximum on the ladder. */
+    GRADE_TOO_HIGH,
+    /** The grade credential does not apply on the shift's dates (valid from later, or ended). */
+    GRADE_NOT_CURRENT,
     /** The worker's specialty is not in the shift's specialty groups. */
     SPECIALTY_NOT_ACCEPTED,
+    /** A life-support certificate the shift's specialty group requires is missing or lapses before the shift ends. */
+    LIFE_SUPPORT_LAPSED,
+    /** A competency the shift's specialty group requires is missing or lapses before the shift ends. */
+    COMPETENCY_MISSING,
     /** A mandatory-training subject is missing, below level, or past its refresher. */
     COMPLIANCE_TRAINING_LAPSED,
+    /** The identity check is below the required level. */
+    COMPLIANCE_IDENTITY,
+    /** No right to work until the shift ends. */
+    COMPLIANCE_RIGHT_TO_WORK,
+    /** The DBS check is below the required level, for another workforce, without the barred list, not cleared, or no longer current. */
+    COMPLIANCE_DBS,
+    /** Not fit for the role, or not cleared for exposure-prone procedures where the policy requires it. */
+    COMPLIANCE_OCCUPATIONAL_HEALTH,
     /** A shift longer than maxShiftHours. */
     WORKING_TIME_SHIFT_TOO_LONG,
     /** Less than minRestHours between shifts. */
@@ -47,11 +63,13 @@ public enum RuleCode {
     POLICY_NOT_EFFECTIVE,
     /** A restriction of the policy forbids this engagement. */
     RESTRICTION_APPLIES,
+    /** The worker's grade has no row on the rate card (it is in no grade group). */
+    RATE_NO_CARD_ROW,
     /** The offered rate is below the floor. */
     RATE_BELOW_FLOOR,
     /** The offered rate is above the card rate: an escalation tier's role must approve. */
     RATE_ESCALATION,
-    /** The offered rate is above every escalation tier. */
+    /** The offered rate is above every escalation tier: blocks unless break-glass approval is recorded. */
     RATE_ABOVE_TIERS,
     /** The offered rate is above the price cap: blocks unless break-glass approval is recorded. */
     RATE_ABOVE_CAP,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Objects;
+import java.util.Optional;
 import org.staffpass.passport.vocab.GradeCode;
 import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.rules.internal.calc.ShiftTime;
@@ -26,11 +27,13 @@ import org.staffpass.rules.internal.calc.ShiftTime;
  * @param end               end, exclusive; after start, at most 48 h later
  * @param channel           bank or agency
  * @param offeredHourlyRate offered pay per hour (GBP, at most 2 decimals, not negative)
+ * @param bankReleaseAt     when the shift was published to the bank, if recorded (the agency
+ *                          cascade counts from it)
  * @since 0.1
  */
 public record Shift(String organisation, String site, String department, SpecialtyCode specialty,
         GradeCode minGrade, GradeCode maxGrade, Instant start, Instant end, Channel channel,
-        BigDecimal offeredHourlyRate) {
+        BigDecimal offeredHourlyRate, Optional<Instant> bankReleaseAt) {
 
     /** Longest shift accepted: anything longer is a data error, not a shift. */
     public static final Duration MAX_LENGTH = ShiftTime.MAX_LENGTH;
@@ -48,6 +51,26 @@ public record Shift(String organisation, String site, String department, Special
         if (offeredHourlyRate.signum() < 0 || offeredHourlyRate.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException("offeredHourlyRate must be >= 0 with at most 2 decimals");
         }
+        Objects.requireNonNull(bankReleaseAt, "bankReleaseAt");
+    }
+
+    /** A shift with no recorded bank release time. */
+    public Shift(String organisation, String site, String department, SpecialtyCode specialty, GradeCode minGrade,
+            GradeCode maxGrade, Instant start, Instant end, Channel channel, BigDecimal offeredHourlyRate) {
+        this(organisation, site, department, specialty, minGrade, maxGrade, start, end, channel, offeredHourlyRate,
+                Optional.empty());
+    }
+
+    /** This shift, released to the bank at {@code releasedAt}. */
+    public Shift withBankReleaseAt(Instant releasedAt) {
+        return new Shift(organisation, site, department, specialty, minGrade, maxGrade, start, end, channel,
+                offeredHourlyRate, Optional.of(Objects.requireNonNull(releasedAt, "releasedAt")));
+    }
+
+    /** This shift with another offered hourly rate. */
+    public Shift withOfferedHourlyRate(BigDecimal rate) {
+        return new Shift(organisation, site, department, specialty, minGrade, maxGrade, start, end, channel, rate,
+                bankReleaseAt);
     }
 
     /** How the worker is engaged. */

@@ -3,7 +3,6 @@ package org.staffpass.rules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -58,7 +57,7 @@ class EvaluateTest {
     }
 
     static Decision decide(Policy p, Shift s, WorkHistory h) {
-        return p.evaluate(s, h, "higher", AT);
+        return p.evaluate(Workers.st4(), s, h, AT);
     }
 
     static List<Finding> failed(Decision d) {
@@ -250,9 +249,15 @@ class EvaluateTest {
     }
 
     @Test
-    void anUnknownGradeGroupIsAProgrammerError() {
+    void aGradeInNoGroupHasNoCardRowAndNoPay() {
+        Policy ungrouped = PolicyFiles.valid(PolicyFiles.examplePolicy()
+                .replace("\"senior\": [\"ST6\", \"ST7\", \"ST8\", \"SPECIALIST\"]", "\"senior\": [\"ST6\", \"ST7\", \"ST8\"]"));
         Shift s = shift("2026-06-10T08:00", "2026-06-10T17:00", "93.00");
-        assertThrows(IllegalArgumentException.class, () -> POLICY.evaluate(s, WorkHistory.empty(), "nurses", AT));
+        Decision d = ungrouped.evaluate(Workers.with(Workers.grade("SPECIALIST")), s, WorkHistory.empty(), AT);
+        assertFalse(only(d, RuleCode.RATE_NO_CARD_ROW).passed());
+        assertEquals(Optional.empty(), d.hourlyPay());
+        assertEquals(Optional.empty(), d.totalPay());
+        assertEquals(Outcome.INELIGIBLE, d.outcome());
     }
 
     @Test

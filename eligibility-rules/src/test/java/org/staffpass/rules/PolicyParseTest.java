@@ -18,7 +18,7 @@ import org.staffpass.passport.vocab.GradeCode;
 import org.staffpass.passport.vocab.TrainingSubjectCode;
 
 class PolicyParseTest {
-    private static final String MINIMAL = """
+    static final String MINIMAL = """
             {"id":"p","version":"1","publisher":"Bank","effective":{"from":"2026-01-01"},
              "vocabularies":{"grades":["FY1"],"timeBands":{"dayStarts":"07:00","eveningStarts":"19:00","nightStarts":"23:00"},
              "bankHolidays":[]},
@@ -46,8 +46,9 @@ class PolicyParseTest {
         assertEquals(new BigDecimal("300.00"), rates.priceCap());
         assertEquals("medical-staffing-manager", rates.escalation().get(1).role());
         assertEquals(List.of("RTD", "RTF"), policy.rules().restrictions().orElseThrow().noAgencyForSubstantiveStaffOf());
-        assertEquals(3, policy.examples().size());
+        assertTrue(policy.examples().size() >= 15, "at least 15 embedded examples");
         assertEquals(Outcome.NEEDS_APPROVAL, policy.examples().get(1).expect());
+        assertEquals(Optional.of(Set.of(RuleCode.RATE_ESCALATION)), policy.examples().get(1).expectFailing());
         assertEquals(43, policy.digest().length());
     }
 
@@ -59,10 +60,12 @@ class PolicyParseTest {
         assertTrue(policy.rules().credentials().isEmpty());
         assertEquals(Optional.empty(), policy.effective().until());
         Policy.RegistrationRules defaults = PolicyFiles.valid(MINIMAL.replace("\"workingTime\":{}",
-                "\"registration\":{\"registers\":[\"GMC\",\"NMC\"]}")).rules().registration().orElseThrow();
+                "\"registration\":{\"registers\":[\"GMC\",\"NMC\"],\"conditionsApprovalRole\":\"responsible-officer\"}")).rules().registration().orElseThrow();
         assertTrue(defaults.requireLicence());
         assertFalse(defaults.allowProvisional());
         assertTrue(defaults.conditionsNeedReview());
+        assertEquals(Optional.of("responsible-officer"), defaults.conditionsApprovalRole());
+        assertEquals(List.of(), defaults.provisionalAllowedAt());
     }
 
     @Test

@@ -50,14 +50,23 @@ class PolicySchemaTest {
         assertObject("/$defs/credentials", PolicyReader.CREDENTIALS_MEMBERS, PolicyReader.CREDENTIALS_REQUIRED);
         assertObject("/$defs/registration", PolicyReader.REGISTRATION_MEMBERS, PolicyReader.REGISTRATION_REQUIRED);
         assertObject("/$defs/gradeAndSpecialty", PolicyReader.GRADE_MEMBERS, PolicyReader.GRADE_REQUIRED);
-        assertObject("/$defs/compliance", PolicyReader.COMPLIANCE_MEMBERS, PolicyReader.COMPLIANCE_MEMBERS);
+        assertObject("/$defs/temporaryEquivalent", PolicyReader.TEMPORARY_MEMBERS, PolicyReader.TEMPORARY_MEMBERS);
+        assertObject("/$defs/groupRequirements", PolicyReader.GROUP_REQUIREMENT_MEMBERS, Set.of());
+        assertObject("/$defs/compliance", PolicyReader.COMPLIANCE_MEMBERS, Set.of());
+        assertObject("/$defs/identityCheck", PolicyReader.IDENTITY_MEMBERS, Set.of());
+        assertObject("/$defs/dbsCheck", PolicyReader.DBS_MEMBERS, PolicyReader.DBS_REQUIRED);
+        assertObject("/$defs/occupationalHealthCheck", PolicyReader.OCCUPATIONAL_HEALTH_MEMBERS, Set.of());
         assertObject("/$defs/trainingRequirement", PolicyReader.TRAINING_MEMBERS, PolicyReader.TRAINING_MEMBERS);
         assertObject("/$defs/workingTime", PolicyReader.WORKING_TIME.keySet(), Set.of());
-        assertObject("/$defs/restrictions", PolicyReader.RESTRICTIONS_MEMBERS, PolicyReader.RESTRICTIONS_MEMBERS);
-        assertObject("/$defs/rates", PolicyReader.RATES_MEMBERS, PolicyReader.RATES_MEMBERS);
+        assertObject("/$defs/restrictions", PolicyReader.RESTRICTIONS_MEMBERS, Set.of());
+        assertObject("/$defs/rates", PolicyReader.RATES_MEMBERS, PolicyReader.RATES_REQUIRED);
         assertObject("/$defs/rateCard", PolicyReader.RATE_CARD_MEMBERS, Set.of());
         assertObject("/$defs/escalationTier", PolicyReader.TIER_MEMBERS, PolicyReader.TIER_MEMBERS);
-        assertObject("/$defs/example", PolicyReader.EXAMPLE_MEMBERS, PolicyReader.EXAMPLE_MEMBERS);
+        assertObject("/$defs/example", PolicyReader.EXAMPLE_MEMBERS, PolicyReader.EXAMPLE_REQUIRED);
+        assertObject("/$defs/exampleShift", PolicyReader.EXAMPLE_SHIFT_MEMBERS, PolicyReader.EXAMPLE_SHIFT_REQUIRED);
+        assertObject("/$defs/exampleHistoryEntry", PolicyReader.EXAMPLE_HISTORY_MEMBERS, PolicyReader.EXAMPLE_HISTORY_MEMBERS);
+        assertObject("/$defs/exampleCredential", PolicyReader.EXAMPLE_WITH_MEMBERS, PolicyReader.EXAMPLE_WITH_REQUIRED);
+        assertObject("/$defs/breakGlass", PolicyReader.BREAK_GLASS_MEMBERS, PolicyReader.BREAK_GLASS_MEMBERS);
     }
 
     @Test
@@ -65,7 +74,11 @@ class PolicySchemaTest {
         assertEquals(PolicyReader.ID_PATTERN, SCHEMA.at("/$defs/identifier/pattern").textValue());
         assertEquals(PolicyReader.DECIMAL_PATTERN, SCHEMA.at("/$defs/decimal/pattern").textValue());
         assertEquals(PolicyReader.ODS_TRUST_PATTERN, SCHEMA.at("/$defs/restrictions/properties/noAgencyForSubstantiveStaffOf/items/pattern").textValue());
+        assertEquals(PolicyReader.ODS_TRUST_PATTERN, SCHEMA.at("/$defs/odsTrust/pattern").textValue());
+        assertEquals(PolicyReader.COMPETENCY_PATTERN, SCHEMA.at("/$defs/groupRequirements/properties/competencies/items/pattern").textValue());
+        assertEquals(PolicyReader.MAX_CASCADE_HOURS, SCHEMA.at("/$defs/restrictions/properties/agencyCascadeHours/maximum").intValue());
         assertEquals(PolicyReader.MAX_TEXT, SCHEMA.at("/$defs/text/maxLength").intValue());
+        assertEquals(PolicyReader.INSTANT_PATTERN, SCHEMA.at("/$defs/instant/pattern").textValue());
         PolicyReader.WORKING_TIME.forEach((name, bounds) -> {
             JsonNode member = SCHEMA.at("/$defs/workingTime/properties/" + name);
             assertEquals("integer", member.get("type").textValue(), name);

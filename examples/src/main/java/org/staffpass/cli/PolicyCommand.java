@@ -16,14 +16,15 @@ import picocli.CommandLine.Parameters;
 /** {@code staffpass policy}: check eligibility policies (docs/policy-language.md). */
 @Command(name = "policy", mixinStandardHelpOptions = true,
         description = "Check eligibility and rate policies against the policy language (format v1), and evaluate shifts.",
-        subcommands = {PolicyCommand.Check.class, PolicyEvaluate.class})
+        subcommands = {PolicyCommand.Check.class, PolicyEvaluate.class, PolicyDisclosure.class,
+            PolicyTestExamples.class})
 final class PolicyCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw InputFiles.usage(spec.commandLine(), "choose a subcommand: check, evaluate");
+        throw InputFiles.usage(spec.commandLine(), "choose a subcommand: check, evaluate, disclosure, test");
     }
 
     /** {@code staffpass policy check POLICY [--json]}. */

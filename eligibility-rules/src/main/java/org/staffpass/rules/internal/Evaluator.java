@@ -10,13 +10,34 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.staffpass.passport.credential.CredentialType;
+import org.staffpass.passport.credential.DbsCheck;
+import org.staffpass.passport.credential.Employment;
+import org.staffpass.passport.credential.Grade;
+import org.staffpass.passport.credential.IdentityVerification;
+import org.staffpass.passport.credential.MandatoryTraining;
+import org.staffpass.passport.credential.OccupationalHealth;
+import org.staffpass.passport.credential.ProfessionalRegistration;
+import org.staffpass.passport.credential.RightToWork;
+import org.staffpass.passport.credential.Specialty;
+import org.staffpass.passport.vocab.GradeCode;
+import org.staffpass.passport.vocab.LifeSupportCode;
+import org.staffpass.passport.vocab.Register;
+import org.staffpass.passport.vocab.SpecialtyCode;
+import org.staffpass.rules.Approval;
+import org.staffpass.rules.BreakGlass;
 import org.staffpass.rules.Decision;
 import org.staffpass.rules.Finding;
 import org.staffpass.rules.Outcome;
+import org.staffpass.rules.PassportFacts;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.RuleCode;
 import org.staffpass.rules.Shift;
@@ -33,44 +54,526 @@ import org.staffpass.rules.internal.calc.WorkingTimeFigures;
 import org.staffpass.rules.internal.calc.WorkingTimeParameters;
 
 /**
- * Evaluates the families implemented so far (effective period, workingTime, rates) of a
- * validated policy for one shift. Pure and deterministic: same inputs, equal decision.
- * Findings come in a fixed order. Every failed finding blocks, except {@link RuleCode#RATE_ESCALATION},
- * which asks for its tier's role instead.
+ * Evaluates every family of a validated policy for one worker's passport facts and one shift
+ * (docs/policy-language.md, "Evaluation"). Pure and deterministic: same inputs, equal decision;
+ * findings come in a fixed order (effective period, credentials, registration, grade and
+ * specialty, compliance, working time, restrictions, rates). A failed finding blocks unless an
+ * approval covers it: an escalation tier's role, the registration review role, or an accepted
+ * break glass. One instance per evaluation; not shared.
  */
 public final class Evaluator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal SECONDS_PER_HOUR = BigDecimal.valueOf(3600);
 
-    private Evaluator() {
+    private final Policy policy;
+    private final PassportFacts facts;
+    private final Shift shift;
+    private final ShiftTime candidate;
+    private final LocalDate startDate;
+    private final LocalDate endDate;
+    private final Instant at;
+    private final Optional<BreakGlass> breakGlass;
+    private final List<Finding> findings = new ArrayList<>();
+    private final Set<Integer> covered = new HashSet<>();
+    private final List<Approval> approvals = new ArrayList<>();
+    private final Set<String> undisclosed = new LinkedHashSet<>();
+    private Optional<BigDecimal> hourlyPay = Optional.empty();
+    private Optional<BigDecimal> totalPay = Optional.empty();
+
+    private Evaluator(Policy policy, PassportFacts facts, Shift shift, Instant at, Optional<BreakGlass> breakGlass) {
+        this.policy = policy;
+        this.facts = facts;
+        this.shift = shift;
+        this.candidate = new ShiftTime(shift.start(), shift.end());
+        this.startDate = candidate.localStartDate();
+        this.endDate = candidate.localEnd().toLocalDate();
+        this.at = at;
+        this.breakGlass = breakGlass;
     }
 
-    /** See {@link Policy#evaluate}. */
-    public static Decision evaluate(Policy policy, Shift shift, WorkHistory history, String gradeGroup, Instant at) {
+    /** See {@link Policy#evaluate(PassportFacts, Shift, WorkHistory, Instant, BreakGlass)}. */
+    public static Decision evaluate(Policy policy, PassportFacts facts, Shift shift, WorkHistory history, Instant at,
+            Optional<BreakGlass> breakGlass) {
         Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(shift, "shift");
         Objects.requireNonNull(history, "history");
-        Objects.requireNonNull(gradeGroup, "gradeGroup");
         Objects.requireNonNull(at, "at");
-        if (policy.rules().rates().isPresent() && !policy.rules().rates().get().card().containsKey(gradeGroup)) {
-            throw new IllegalArgumentException("gradeGroup: not a grade group of the policy's rate card");
-        }
-        ShiftTime candidate = new ShiftTime(shift.start(), shift.end());
-        List<Finding> findings = new ArrayList<>();
-        List<String> approvals = new ArrayList<>();
+        Objects.requireNonNull(breakGlass, "breakGlass");
+        return new Evaluator(policy, facts, shift, at, breakGlass).run(history);
+    }
+
+    private Decision run(WorkHistory history) {
+        Policy.Rules rules = policy.rules();
         effective(policy, candidate, findings);
-        policy.rules().workingTime().ifPresent(rules -> workingTime(rules, candidate, history, findings));
-        Optional<BigDecimal> pay = Optional.empty();
-        if (policy.rules().rates().isPresent()) {
-            pay = Optional.of(rates(policy, policy.rules().rates().get(), shift, candidate, gradeGroup, findings, approvals));
-        }
+        rules.credentials().ifPresent(this::credentials);
+        rules.registration().ifPresent(this::registration);
+        rules.gradeAndSpecialty().ifPresent(this::gradeAndSpecialty);
+        rules.compliance().ifPresent(this::compliance);
+        rules.workingTime().ifPresent(r -> workingTime(r, candidate, history, findings));
+        rules.restrictions().ifPresent(this::restrictions);
+        rules.rates().ifPresent(this::rates);
         boolean blocked = false;
-        for (Finding f : findings) {
-            if (!f.passed() && f.code() != RuleCode.RATE_ESCALATION) {
+        for (int i = 0; i < findings.size(); i++) {
+            if (!findings.get(i).passed() && !covered.contains(i)) {
                 blocked = true;
             }
         }
         Outcome outcome = blocked ? Outcome.INELIGIBLE : approvals.isEmpty() ? Outcome.ELIGIBLE : Outcome.NEEDS_APPROVAL;
-        return new Decision(outcome, findings, pay, blocked ? List.of() : approvals, List.of(), policy.digest());
+        List<Approval> needed = blocked ? List.of() : approvals;
+        return new Decision(outcome, findings, hourlyPay, needed.stream().map(Approval::role).toList(),
+                new ArrayList<>(undisclosed), policy.digest(), totalPay, needed, Disclosures.request(policy, shift));
+    }
+
+    // ---- facts
+
+    /** Evidence reference to a claim of a presented credential: {@code TYPE:digest#pointer}. */
+    private static String ref(PassportFacts.CredentialFacts f, String pointer) {
+        return f.credential().credentialType().name() + ":" + f.credentialDigest() + "#" + pointer;
+    }
+
+    private void add(Finding finding) {
+        findings.add(finding);
+    }
+
+    private void approvable(String role, String ruleId, RuleCode code, Optional<BreakGlass> recorded) {
+        covered.add(findings.size() - 1);
+        Approval a = new Approval(role, ruleId, code, recorded);
+        if (!approvals.contains(a)) {
+            approvals.add(a);
+        }
+    }
+
+    /** The credential a rule needs; when not presented, a FACT_NOT_DISCLOSED finding naming it. */
+    private <T> Optional<T> need(CredentialType type, Class<T> record, String ruleId) {
+        Optional<PassportFacts.CredentialFacts> f = facts.credential(type);
+        if (f.isEmpty()) {
+            add(new Finding(ruleId, false, RuleCode.FACT_NOT_DISCLOSED, type + " disclosed", "not presented",
+                    List.of(type.name())));
+            undisclosed.add(type.name());
+            return Optional.empty();
+        }
+        return Optional.of(record.cast(f.get().credential()));
+    }
+
+    private PassportFacts.CredentialFacts factsOf(CredentialType type) {
+        return facts.credential(type).orElseThrow();
+    }
+
+    /**
+     * A selectively disclosable array a rule needs an element of. SD-JWT hides how many
+     * elements were withheld, so an array with no disclosed element cannot be told from an
+     * empty one: the rule asks for it (FACT_NOT_DISCLOSED) rather than treat it as empty.
+     */
+    private boolean needElements(CredentialType type, List<?> elements, String pointer, String ruleId) {
+        if (elements.isEmpty()) {
+            add(new Finding(ruleId, false, RuleCode.FACT_NOT_DISCLOSED, type + " " + pointer + " disclosed",
+                    "no element disclosed", List.of(type.name() + " " + pointer)));
+            undisclosed.add(type.name() + " " + pointer);
+            return false;
+        }
+        return true;
+    }
+
+    /** A date a refresher or certificate falls due: it lapses at the start of that day in Europe/London. */
+    private static Instant lapsesAt(LocalDate due) {
+        return due.atStartOfDay(ShiftTime.ZONE).toInstant();
+    }
+
+    /** The last day something applies: it lapses at the start of the next day in Europe/London. */
+    private static Instant lapsesAfter(LocalDate lastDay) {
+        return lapsesAt(lastDay.plusDays(1));
+    }
+
+    private boolean validAtEnd(Instant lapse) {
+        return !lapse.isBefore(shift.end());
+    }
+
+    // ---- families
+
+    private void credentials(Policy.CredentialRules rules) {
+        Instant needed = shift.end().plus(Duration.ofDays(rules.minRemainingValidityDays()));
+        for (int i = 0; i < rules.required().size(); i++) {
+            CredentialType type = rules.required().get(i);
+            String ruleId = "/rules/credentials/required/" + i;
+            Optional<PassportFacts.CredentialFacts> f = facts.credential(type);
+            if (f.isEmpty()) {
+                add(new Finding(ruleId, false, RuleCode.CREDENTIAL_MISSING, type + " presented", "not presented",
+                        List.of(type.name())));
+                continue;
+            }
+            add(new Finding(ruleId, !f.get().expiresAt().isBefore(needed), RuleCode.CREDENTIAL_EXPIRES_TOO_SOON,
+                    "expires at or after " + needed + (rules.minRemainingValidityDays() > 0
+                            ? " (shift end + " + rules.minRemainingValidityDays() + " days)" : " (shift end)"),
+                    "expires " + f.get().expiresAt(), List.of(ref(f.get(), "/exp"))));
+        }
+    }
+
+    private void registration(Policy.RegistrationRules rules) {
+        String base = "/rules/registration";
+        Optional<ProfessionalRegistration> found =
+                need(CredentialType.PROFESSIONAL_REGISTRATION, ProfessionalRegistration.class, base);
+        if (found.isEmpty()) {
+            return;
+        }
+        ProfessionalRegistration r = found.get();
+        PassportFacts.CredentialFacts f = factsOf(CredentialType.PROFESSIONAL_REGISTRATION);
+        add(new Finding(base + "/registers", rules.registers().contains(r.register()), RuleCode.REGISTRATION_NOT_ACTIVE,
+                "one of " + rules.registers(), r.register().name(), List.of(ref(f, "/register"))));
+        add(new Finding(base, r.registrationStatus() == ProfessionalRegistration.Status.REGISTERED,
+                RuleCode.REGISTRATION_NOT_ACTIVE, "REGISTERED", r.registrationStatus().name(),
+                List.of(ref(f, "/registration_status"))));
+        if (rules.requireLicence()) {
+            // Only the GMC separates the licence from registration; elsewhere the claim is absent.
+            boolean licensed = r.licenceToPractise().orElse(r.register() != Register.GMC);
+            add(new Finding(base + "/requireLicence", licensed, RuleCode.REGISTRATION_NOT_ACTIVE,
+                    "licence to practise", r.licenceToPractise().map(l -> l ? "licensed" : "no licence")
+                            .orElse("no licence stated"), List.of(ref(f, "/licence_to_practise"))));
+        }
+        boolean provisional = r.registrationType() == ProfessionalRegistration.RegistrationType.PROVISIONAL;
+        boolean provisionalOk = !provisional
+                || (rules.allowProvisional() && rules.provisionalAllowedAt().contains(shift.organisation()));
+        add(new Finding(base + (provisional && rules.allowProvisional() ? "/provisionalAllowedAt" : "/allowProvisional"),
+                provisionalOk, RuleCode.REGISTRATION_PROVISIONAL,
+                rules.allowProvisional() ? "full, or provisional at one of " + rules.provisionalAllowedAt() : "full registration",
+                r.registrationType() + (provisional ? " at " + shift.organisation() : ""),
+                List.of(ref(f, "/registration_type"))));
+        List<String> active = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        for (int i = 0; i < r.annotations().size(); i++) {
+            ProfessionalRegistration.RegistrationAnnotation a = r.annotations().get(i);
+            boolean inForce = !a.effectiveFrom().isAfter(endDate)
+                    && a.effectiveUntil().map(u -> !u.isBefore(startDate)).orElse(true);
+            if (inForce) {
+                active.add(a.type().name());
+                evidence.add(ref(f, "/annotations/" + i));
+            }
+        }
+        if (evidence.isEmpty()) {
+            evidence.add(ref(f, "/annotations"));
+        }
+        add(new Finding(base + "/conditionsNeedReview", active.isEmpty(), RuleCode.REGISTRATION_CONDITIONS,
+                "no conditions, undertakings or warnings in force" + (rules.conditionsNeedReview()
+                        ? " (else approval by " + rules.conditionsApprovalRole().orElse("") + ")" : ""),
+                active.isEmpty() ? "none in force" : String.join(", ", active) + " in force", evidence));
+        if (!active.isEmpty() && rules.conditionsNeedReview()) {
+            approvable(rules.conditionsApprovalRole().orElseThrow(), base + "/conditionsApprovalRole",
+                    RuleCode.REGISTRATION_CONDITIONS, Optional.empty());
+        }
+    }
+
+    private void gradeAndSpecialty(Policy.GradeRules rules) {
+        String base = "/rules/gradeAndSpecialty";
+        Optional<Grade> grade = need(CredentialType.GRADE, Grade.class, base + "/minimumGrade");
+        if (grade.isPresent()) {
+            grade(rules, grade.get(), factsOf(CredentialType.GRADE), base);
+        }
+        specialty(rules, base);
+    }
+
+    private void grade(Policy.GradeRules rules, Grade g, PassportFacts.CredentialFacts f, String base) {
+        List<GradeCode> ladder = policy.vocabularies().gradeLadder();
+        int worker = ladder.indexOf(g.grade());
+        int policyMin = ladder.indexOf(rules.minimumGrade());
+        int shiftMin = ladder.indexOf(shift.minGrade());
+        int policyMax = rules.maximumGrade().map(ladder::indexOf).orElse(ladder.size() - 1);
+        int shiftMax = ladder.indexOf(shift.maxGrade());
+        List<String> ev = List.of(ref(f, "/grade"));
+        String onLadder = worker < 0 ? " (not on the policy's ladder)" : "";
+        if (shiftMin < 0) {
+            add(new Finding(base + "/minimumGrade", false, RuleCode.GRADE_TOO_LOW, "the shift's minGrade "
+                    + shift.minGrade().value() + " on the policy's ladder", g.grade().value() + onLadder, ev));
+        } else {
+            int min = Math.max(policyMin, shiftMin);
+            add(new Finding(base + "/minimumGrade", worker >= 0 && worker >= min, RuleCode.GRADE_TOO_LOW,
+                    ">= " + ladder.get(min).value(), g.grade().value() + onLadder, ev));
+        }
+        if (shiftMax < 0) {
+            add(new Finding(base + "/maximumGrade", false, RuleCode.GRADE_TOO_HIGH, "the shift's maxGrade "
+                    + shift.maxGrade().value() + " on the policy's ladder", g.grade().value() + onLadder, ev));
+        } else {
+            int max = Math.min(policyMax, shiftMax);
+            add(new Finding(base + "/maximumGrade", worker >= 0 && worker <= max, RuleCode.GRADE_TOO_HIGH,
+                    "<= " + ladder.get(max).value(), g.grade().value() + onLadder, ev));
+        }
+        boolean current = !g.validFrom().isAfter(startDate) && g.validTo().map(t -> !t.isBefore(endDate)).orElse(true);
+        add(new Finding(base, current, RuleCode.GRADE_NOT_CURRENT,
+                "applies from " + startDate + " to " + endDate + " (the shift's local dates)",
+                "applies from " + g.validFrom() + g.validTo().map(t -> " to " + t).orElse(""),
+                List.of(ref(f, "/valid_from"), ref(f, "/valid_to"))));
+    }
+
+    private void specialty(Policy.GradeRules rules, String base) {
+        Policy.GroupRequirements needed = Disclosures.requirements(policy, rules, shift);
+        boolean checkSpecialty = !rules.specialtyGroups().isEmpty();
+        if (!checkSpecialty && needed.lifeSupport().isEmpty() && needed.competencies().isEmpty()) {
+            return;
+        }
+        Optional<Specialty> found = need(CredentialType.SPECIALTY, Specialty.class,
+                checkSpecialty ? base + "/specialtyGroups" : base + "/requirements");
+        if (found.isEmpty()) {
+            return;
+        }
+        Specialty s = found.get();
+        PassportFacts.CredentialFacts f = factsOf(CredentialType.SPECIALTY);
+        if (checkSpecialty) {
+            Set<SpecialtyCode> accepted = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+            accepted.add(shift.specialty());
+            for (String group : Disclosures.groupsOf(policy, rules, shift)) {
+                if (rules.specialtyGroups().contains(group)) {
+                    accepted.addAll(Disclosures.members(policy, rules, group, shift));
+                }
+            }
+            boolean ok = s.specialties().stream().anyMatch(accepted::contains);
+            add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED,
+                    "one of " + accepted.stream().map(SpecialtyCode::value).toList(),
+                    s.specialties().stream().map(SpecialtyCode::value).toList().toString(),
+                    List.of(ref(f, "/specialties"))));
+        }
+        String reqBase = base + "/requirements";
+        if (!needed.lifeSupport().isEmpty()
+                && needElements(CredentialType.SPECIALTY, s.lifeSupport(), Disclosures.LIFE_SUPPORT, reqBase)) {
+            for (LifeSupportCode code : needed.lifeSupport()) {
+                int index = -1;
+                for (int i = 0; i < s.lifeSupport().size(); i++) {
+                    if (s.lifeSupport().get(i).type().equals(code)
+                            && (index < 0 || s.lifeSupport().get(i).expiresOn().isAfter(s.lifeSupport().get(index).expiresOn()))) {
+                        index = i;
+                    }
+                }
+                String expected = code.value() + " valid at the shift's end " + shift.end();
+                if (index < 0) {
+                    add(new Finding(reqBase, false, RuleCode.LIFE_SUPPORT_LAPSED, expected,
+                            "not among the " + s.lifeSupport().size() + " disclosed certificates",
+                            List.of(ref(f, "/life_support"))));
+                } else {
+                    Specialty.LifeSupportCertificate c = s.lifeSupport().get(index);
+                    add(new Finding(reqBase, validAtEnd(lapsesAt(c.expiresOn())), RuleCode.LIFE_SUPPORT_LAPSED,
+                            expected, "expires " + c.expiresOn(), List.of(ref(f, "/life_support/" + index))));
+                }
+            }
+        }
+        if (!needed.competencies().isEmpty()
+                && needElements(CredentialType.SPECIALTY, s.competencies(), Disclosures.COMPETENCIES, reqBase)) {
+            for (String code : needed.competencies()) {
+                int index = -1;
+                for (int i = 0; i < s.competencies().size(); i++) {
+                    Specialty.Competency c = s.competencies().get(i);
+                    if (c.code().equals(code) && (index < 0 || c.expiresOn().isEmpty())) {
+                        index = i;
+                    }
+                }
+                String expected = code + " held at the shift's end";
+                if (index < 0) {
+                    add(new Finding(reqBase, false, RuleCode.COMPETENCY_MISSING, expected,
+                            "not among the " + s.competencies().size() + " disclosed competencies",
+                            List.of(ref(f, "/competencies"))));
+                } else {
+                    Specialty.Competency c = s.competencies().get(index);
+                    boolean ok = c.expiresOn().map(e -> validAtEnd(lapsesAt(e))).orElse(true);
+                    add(new Finding(reqBase, ok, RuleCode.COMPETENCY_MISSING, expected,
+                            c.expiresOn().map(e -> "expires " + e).orElse("does not expire"),
+                            List.of(ref(f, "/competencies/" + index))));
+                }
+            }
+        }
+    }
+
+    private void compliance(Policy.ComplianceRules rules) {
+        String base = "/rules/compliance";
+        if (!rules.training().isEmpty()) {
+            Optional<MandatoryTraining> t = need(CredentialType.MANDATORY_TRAINING, MandatoryTraining.class,
+                    base + "/training");
+            if (t.isPresent() && needElements(CredentialType.MANDATORY_TRAINING, t.get().subjects(),
+                    Disclosures.SUBJECTS, base + "/training")) {
+                training(rules.training(), t.get(), factsOf(CredentialType.MANDATORY_TRAINING), base + "/training/");
+            }
+        }
+        rules.identity().ifPresent(min -> need(CredentialType.IDENTITY_VERIFICATION, IdentityVerification.class,
+                base + "/identity").ifPresent(id -> add(new Finding(base + "/identity",
+                        id.level().compareTo(min) >= 0, RuleCode.COMPLIANCE_IDENTITY, ">= " + min, id.level().name(),
+                        List.of(ref(factsOf(CredentialType.IDENTITY_VERIFICATION), "/level"))))));
+        if (rules.rightToWork()) {
+            need(CredentialType.RIGHT_TO_WORK, RightToWork.class, base + "/rightToWork").ifPresent(rtw -> {
+                boolean ok = rtw.permission() == RightToWork.Permission.UNLIMITED
+                        || rtw.expiresOn().map(e -> validAtEnd(lapsesAfter(e))).orElse(false);
+                add(new Finding(base + "/rightToWork", ok, RuleCode.COMPLIANCE_RIGHT_TO_WORK,
+                        "right to work until the shift's end " + shift.end(),
+                        rtw.permission() + rtw.expiresOn().map(e -> " to " + e + " (last day)").orElse(""),
+                        List.of(ref(factsOf(CredentialType.RIGHT_TO_WORK), "/expires_on"))));
+            });
+        }
+        rules.dbs().ifPresent(req -> need(CredentialType.DBS_CHECK, DbsCheck.class, base + "/dbs")
+                .ifPresent(d -> dbs(req, d, factsOf(CredentialType.DBS_CHECK), base + "/dbs")));
+        rules.occupationalHealth().ifPresent(req -> need(CredentialType.OCCUPATIONAL_HEALTH, OccupationalHealth.class,
+                base + "/occupationalHealth").ifPresent(oh -> {
+                    PassportFacts.CredentialFacts f = factsOf(CredentialType.OCCUPATIONAL_HEALTH);
+                    add(new Finding(base + "/occupationalHealth", oh.fitness() != OccupationalHealth.Fitness.NOT_FIT,
+                            RuleCode.COMPLIANCE_OCCUPATIONAL_HEALTH, "FIT or FIT_WITH_ADJUSTMENTS", oh.fitness().name(),
+                            List.of(ref(f, "/fitness"))));
+                    if (req.requireEppClearance()) {
+                        add(new Finding(base + "/occupationalHealth/requireEppClearance",
+                                oh.eppClearance() == OccupationalHealth.EppClearance.CLEARED,
+                                RuleCode.COMPLIANCE_OCCUPATIONAL_HEALTH, "EPP CLEARED", oh.eppClearance().name(),
+                                List.of(ref(f, "/epp_clearance"))));
+                    }
+                }));
+    }
+
+    private void training(List<Policy.TrainingRequirement> required, MandatoryTraining t,
+            PassportFacts.CredentialFacts f, String base) {
+        for (int i = 0; i < required.size(); i++) {
+            Policy.TrainingRequirement req = required.get(i);
+            String expected = req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
+                    + shift.end() + " (refresher " + req.refresherMonths() + " months)";
+            int best = -1;
+            Instant bestLapse = null;
+            for (int j = 0; j < t.subjects().size(); j++) {
+                MandatoryTraining.TrainingRecord r = t.subjects().get(j);
+                if (!r.subject().equals(req.subject()) || r.level() < req.level()) {
+                    continue;
+                }
+                LocalDate due = r.completedOn().plusMonths(req.refresherMonths());
+                Instant lapse = lapsesAt(due.isBefore(r.expiresOn()) ? due : r.expiresOn());
+                if (bestLapse == null || lapse.isAfter(bestLapse)) {
+                    best = j;
+                    bestLapse = lapse;
+                }
+            }
+            if (best < 0) {
+                List<String> levels = new ArrayList<>();
+                for (MandatoryTraining.TrainingRecord r : t.subjects()) {
+                    if (r.subject().equals(req.subject())) {
+                        levels.add("level " + r.level());
+                    }
+                }
+                add(new Finding(base + i, false, RuleCode.COMPLIANCE_TRAINING_LAPSED, expected,
+                        levels.isEmpty() ? "not among the " + t.subjects().size() + " disclosed subjects"
+                                : String.join(", ", levels), List.of(ref(f, "/subjects"))));
+            } else {
+                add(new Finding(base + i, validAtEnd(bestLapse), RuleCode.COMPLIANCE_TRAINING_LAPSED, expected,
+                        "level " + t.subjects().get(best).level() + ", lapses " + bestLapse,
+                        List.of(ref(f, "/subjects/" + best))));
+            }
+        }
+    }
+
+    private void dbs(Policy.DbsRequirement req, DbsCheck d, PassportFacts.CredentialFacts f, String base) {
+        add(new Finding(base + "/level", d.level().compareTo(req.level()) >= 0, RuleCode.COMPLIANCE_DBS,
+                ">= " + req.level(), d.level().name(), List.of(ref(f, "/level"))));
+        if (req.workforce().isPresent()) {
+            DbsCheck.Workforce w = req.workforce().get();
+            boolean covers = d.workforce() == w || (d.workforce() == DbsCheck.Workforce.CHILD_AND_ADULT
+                    && (w == DbsCheck.Workforce.CHILD || w == DbsCheck.Workforce.ADULT));
+            Set<DbsCheck.BarredList> lists = EnumSet.noneOf(DbsCheck.BarredList.class);
+            if (req.level() == DbsCheck.Level.ENHANCED_WITH_BARRED_LISTS) {
+                if (w == DbsCheck.Workforce.CHILD || w == DbsCheck.Workforce.CHILD_AND_ADULT) {
+                    lists.add(DbsCheck.BarredList.CHILDREN);
+                }
+                if (w == DbsCheck.Workforce.ADULT || w == DbsCheck.Workforce.CHILD_AND_ADULT) {
+                    lists.add(DbsCheck.BarredList.ADULTS);
+                }
+            }
+            add(new Finding(base + "/workforce", covers && d.barredLists().containsAll(lists), RuleCode.COMPLIANCE_DBS,
+                    "workforce " + w + (lists.isEmpty() ? "" : ", barred lists " + lists),
+                    "workforce " + d.workforce() + ", barred lists " + d.barredLists(),
+                    List.of(ref(f, "/workforce"), ref(f, "/barred_lists"))));
+        }
+        boolean current = d.lastStatusCheck().map(c -> c.result() == DbsCheck.StatusCheck.Result.CURRENT).orElse(true);
+        add(new Finding(base, d.clearance() != DbsCheck.Clearance.NOT_CLEARED && current, RuleCode.COMPLIANCE_DBS,
+                "cleared, and current at the last Update Service check",
+                d.clearance() + d.lastStatusCheck().map(c -> ", status check " + c.result()).orElse(""),
+                List.of(ref(f, "/clearance"), ref(f, "/last_status_check"))));
+    }
+
+    private void restrictions(Policy.RestrictionRules rules) {
+        String base = "/rules/restrictions";
+        boolean agency = shift.channel() == Shift.Channel.AGENCY;
+        if (!rules.noAgencyForSubstantiveStaffOf().isEmpty()) {
+            String ruleId = base + "/noAgencyForSubstantiveStaffOf";
+            String expected = "not an agency shift at the worker's substantive employer among "
+                    + rules.noAgencyForSubstantiveStaffOf();
+            if (!Disclosures.restrictsSubstantiveStaff(rules, shift)) {
+                add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, expected,
+                        shift.channel() + " shift at " + shift.organisation(), List.of(interval(candidate))));
+            } else {
+                need(CredentialType.EMPLOYMENT, Employment.class, ruleId).ifPresent(e -> {
+                    boolean employed = e.employmentType() == Employment.Type.SUBSTANTIVE
+                            && e.employer().equals(shift.organisation()) && !e.startedOn().isAfter(endDate)
+                            && e.endsOn().map(x -> !x.isBefore(startDate)).orElse(true);
+                    PassportFacts.CredentialFacts f = factsOf(CredentialType.EMPLOYMENT);
+                    add(new Finding(ruleId, !employed, RuleCode.RESTRICTION_APPLIES, expected,
+                            e.employmentType() + " at " + e.employer() + "; AGENCY shift at " + shift.organisation(),
+                            List.of(ref(f, "/employer"), ref(f, "/employment_type"))));
+                });
+            }
+        }
+        if (rules.agencyCascadeHours().isPresent()) {
+            String ruleId = base + "/agencyCascadeHours";
+            int hours = rules.agencyCascadeHours().get();
+            if (!agency) {
+                add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
+                        + " h after release to the bank", "BANK shift", List.of(interval(candidate))));
+            } else if (shift.bankReleaseAt().isEmpty()) {
+                add(new Finding(ruleId, false, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
+                        + " h after release to the bank", "no bank release time recorded", List.of(interval(candidate))));
+            } else {
+                Instant opens = shift.bankReleaseAt().get().plus(Duration.ofHours(hours));
+                add(new Finding(ruleId, !at.isBefore(opens), RuleCode.RESTRICTION_APPLIES,
+                        "decided at or after " + opens + " (released to the bank "
+                                + shift.bankReleaseAt().get() + " + " + hours + " h)",
+                        "decided at " + at, List.of(interval(candidate))));
+            }
+        }
+    }
+
+    private void rates(Policy.RateRules rules) {
+        Optional<Grade> grade = need(CredentialType.GRADE, Grade.class, "/rules/rates/card");
+        if (grade.isEmpty()) {
+            return;
+        }
+        String group = null;
+        for (Map.Entry<String, List<GradeCode>> e : new TreeMap<>(policy.vocabularies().gradeGroups()).entrySet()) {
+            if (e.getValue().contains(grade.get().grade())) {
+                group = e.getKey();
+            }
+        }
+        if (group == null || !rules.card().containsKey(group)) {
+            add(new Finding("/rules/rates/card", false, RuleCode.RATE_NO_CARD_ROW,
+                    "a grade in a grade group of the rate card", grade.get().grade().value() + " is in no group",
+                    List.of(ref(factsOf(CredentialType.GRADE), "/grade"))));
+            return;
+        }
+        BigDecimal elapsedSeconds = seconds(candidate.elapsed());
+        totalPay = Optional.of(shift.offeredHourlyRate().multiply(elapsedSeconds)
+                .divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_EVEN));
+        hourlyPay = Optional.of(rates(policy, rules, shift, candidate, group));
+    }
+
+    /** Judges an offer above every tier or the cap: covered only by an accepted break glass. */
+    private void exceptional(Policy.RateRules rules, RuleCode code) {
+        Finding last = findings.remove(findings.size() - 1);
+        String verdict;
+        boolean accepted = false;
+        if (rules.breakGlassRole().isEmpty()) {
+            verdict = "; the policy allows no break glass";
+        } else if (breakGlass.isEmpty()) {
+            verdict = "; no break-glass approval recorded";
+        } else if (!breakGlass.get().role().equals(rules.breakGlassRole().get())) {
+            verdict = "; break glass by role " + breakGlass.get().role() + " refused: the policy allows "
+                    + rules.breakGlassRole().get();
+        } else if (breakGlass.get().approvedAt().isAfter(at)) {
+            verdict = "; break glass recorded " + breakGlass.get().approvedAt() + ", after the decision: refused";
+        } else {
+            verdict = "; break glass by " + breakGlass.get().role() + " " + breakGlass.get().approverId()
+                    + " recorded " + breakGlass.get().approvedAt() + " accepted";
+            accepted = true;
+        }
+        add(new Finding(last.ruleId(), false, last.code(), last.expected() + rules.breakGlassRole()
+                .map(r -> ", or break glass by " + r).orElse(""), last.actual() + verdict, last.evidence()));
+        if (accepted) {
+            approvable(rules.breakGlassRole().get(), "/rules/rates/breakGlassRole", code, breakGlass);
+        }
     }
 
     private static void effective(Policy policy, ShiftTime shift, List<Finding> findings) {
@@ -175,8 +678,8 @@ public final class Evaluator {
                 evidence(run.evidence()));
     }
 
-    private static BigDecimal rates(Policy policy, Policy.RateRules rules, Shift shift, ShiftTime candidate,
-            String gradeGroup, List<Finding> findings, List<String> approvals) {
+    private BigDecimal rates(Policy policy, Policy.RateRules rules, Shift shift, ShiftTime candidate,
+            String gradeGroup) {
         Policy.TimeBands tb = policy.vocabularies().timeBands();
         RateParameters parameters = new RateParameters(tb.dayStarts(), tb.eveningStarts(), tb.nightStarts(),
                 EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), new HashSet<>(policy.vocabularies().bankHolidays()),
@@ -213,9 +716,12 @@ public final class Evaluator {
 
         findings.add(new Finding(base + "floor", offered.compareTo(rules.floor()) >= 0, RuleCode.RATE_BELOW_FLOOR,
                 ">= " + rules.floor() + " an hour", offered + " an hour", List.of(interval(candidate))));
-        findings.add(new Finding(base + "priceCap", offered.compareTo(rules.priceCap()) <= 0, RuleCode.RATE_ABOVE_CAP,
-                "<= " + rules.priceCap() + " an hour (break-glass approval is not yet evaluated)",
-                offered + " an hour", List.of(interval(candidate))));
+        boolean aboveCap = offered.compareTo(rules.priceCap()) > 0;
+        findings.add(new Finding(base + "priceCap", !aboveCap, RuleCode.RATE_ABOVE_CAP,
+                "<= " + rules.priceCap() + " an hour", offered + " an hour", List.of(interval(candidate))));
+        if (aboveCap) {
+            exceptional(rules, RuleCode.RATE_ABOVE_CAP);
+        }
 
         String cardText = "card " + cardHourly + " an hour for " + gradeGroup + " (pay " + quote.total() + ")";
         if (offeredPoundSeconds.compareTo(cardPoundSeconds) <= 0) {
@@ -230,7 +736,7 @@ public final class Evaluator {
                 findings.add(new Finding(base + "escalation/" + i, false, RuleCode.RATE_ESCALATION,
                         "<= " + tier.upToPercentAbove() + "% above " + cardText + ", approved by " + tier.role(),
                         offered + " an hour", ev));
-                approvals.add(tier.role());
+                approvable(tier.role(), base + "escalation/" + i, RuleCode.RATE_ESCALATION, Optional.empty());
                 return cardHourly;
             }
         }
@@ -238,6 +744,7 @@ public final class Evaluator {
                 : rules.escalation().get(rules.escalation().size() - 1).upToPercentAbove().toPlainString();
         findings.add(new Finding(base + "escalation", false, RuleCode.RATE_ABOVE_TIERS,
                 "<= " + top + "% above " + cardText, offered + " an hour", ev));
+        exceptional(rules, aboveCap ? RuleCode.RATE_ABOVE_CAP : RuleCode.RATE_ABOVE_TIERS);
         return cardHourly;
     }
 

@@ -6,11 +6,15 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,22 +23,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.internal.Base64Url;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.passport.credential.CredentialType;
+import org.staffpass.passport.credential.DbsCheck;
+import org.staffpass.passport.credential.IdentityVerification;
 import org.staffpass.passport.vocab.GradeCode;
+import org.staffpass.passport.vocab.LifeSupportCode;
 import org.staffpass.passport.vocab.Register;
 import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.passport.vocab.TrainingSubjectCode;
 import org.staffpass.passport.vocab.TrainingSubjectDefinition;
 import org.staffpass.passport.vocab.Vocabularies;
+import org.staffpass.passport.credential.Credential;
+import org.staffpass.passport.credential.CredentialClaims;
+import org.staffpass.passport.credential.CredentialResult;
+import org.staffpass.rules.BreakGlass;
 import org.staffpass.rules.Outcome;
+import org.staffpass.rules.PassportFacts;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.PolicyIssue;
 import org.staffpass.rules.PolicyProblem;
 import org.staffpass.rules.PolicyResult;
+import org.staffpass.rules.RuleCode;
+import org.staffpass.rules.Shift;
+import org.staffpass.rules.WorkHistory;
 
 /**
  * The policy validator (format v1): walks the whole document, collecting every problem with
@@ -43,7 +59,7 @@ import org.staffpass.rules.PolicyResult;
  */
 public final class PolicyReader {
     public static final Set<String> TOP_MEMBERS =
-            Set.of("id", "version", "publisher", "effective", "vocabularies", "rules", "examples");
+            Set.of("id", "version", "publisher", "effective", "vocabularies", "rules", "exampleWorkers", "examples");
     public static final Set<String> TOP_REQUIRED = Set.of("id", "version", "publisher", "effective", "vocabularies", "rules");
     public static final Set<String> EFFECTIVE_MEMBERS = Set.of("from", "until");
     public static final Set<String> EFFECTIVE_REQUIRED = Set.of("from");
@@ -55,18 +71,40 @@ public final class PolicyReader {
             "compliance", "workingTime", "restrictions", "rates");
     public static final Set<String> CREDENTIALS_MEMBERS = Set.of("required", "minRemainingValidityDays");
     public static final Set<String> CREDENTIALS_REQUIRED = Set.of("required");
-    public static final Set<String> REGISTRATION_MEMBERS =
-            Set.of("registers", "requireLicence", "allowProvisional", "conditionsNeedReview");
+    public static final Set<String> REGISTRATION_MEMBERS = Set.of("registers", "requireLicence", "allowProvisional",
+            "provisionalAllowedAt", "conditionsNeedReview", "conditionsApprovalRole");
     public static final Set<String> REGISTRATION_REQUIRED = Set.of("registers");
-    public static final Set<String> GRADE_MEMBERS = Set.of("minimumGrade", "specialtyGroups");
+    public static final Set<String> GRADE_MEMBERS =
+            Set.of("minimumGrade", "maximumGrade", "specialtyGroups", "temporaryEquivalents", "requirements");
     public static final Set<String> GRADE_REQUIRED = Set.of("minimumGrade");
-    public static final Set<String> COMPLIANCE_MEMBERS = Set.of("training");
+    public static final Set<String> TEMPORARY_MEMBERS = Set.of("specialty", "group", "from", "until");
+    public static final Set<String> GROUP_REQUIREMENT_MEMBERS = Set.of("lifeSupport", "competencies");
+    public static final Set<String> COMPLIANCE_MEMBERS =
+            Set.of("training", "identity", "rightToWork", "dbs", "occupationalHealth");
+    public static final Set<String> IDENTITY_MEMBERS = Set.of("minimumLevel");
+    public static final Set<String> DBS_MEMBERS = Set.of("level", "workforce");
+    public static final Set<String> DBS_REQUIRED = Set.of("level");
+    public static final Set<String> OCCUPATIONAL_HEALTH_MEMBERS = Set.of("requireEppClearance");
     public static final Set<String> TRAINING_MEMBERS = Set.of("subject", "level", "refresherMonths");
-    public static final Set<String> RESTRICTIONS_MEMBERS = Set.of("noAgencyForSubstantiveStaffOf");
-    public static final Set<String> RATES_MEMBERS = Set.of("card", "floor", "escalation", "priceCap");
+    public static final Set<String> RESTRICTIONS_MEMBERS = Set.of("noAgencyForSubstantiveStaffOf", "agencyCascadeHours");
+    public static final Set<String> RATES_MEMBERS = Set.of("card", "floor", "escalation", "priceCap", "breakGlassRole");
+    public static final Set<String> RATES_REQUIRED = Set.of("card", "floor", "escalation", "priceCap");
+    /** Longest bank-first cascade a policy may set, in hours (30 days). */
+    public static final int MAX_CASCADE_HOURS = 720;
     public static final Set<String> RATE_CARD_MEMBERS = Set.of("day", "evening", "night", "weekend", "bankHoliday");
     public static final Set<String> TIER_MEMBERS = Set.of("upToPercentAbove", "role");
-    public static final Set<String> EXAMPLE_MEMBERS = Set.of("name", "grade", "shiftStart", "shiftEnd", "hourlyRate", "expect");
+    public static final Set<String> EXAMPLE_MEMBERS = Set.of("name", "worker", "with", "without", "shift", "history",
+            "at", "breakGlass", "expect", "expectFailing");
+    public static final Set<String> EXAMPLE_REQUIRED = Set.of("name", "worker", "shift", "at", "expect");
+    public static final Set<String> EXAMPLE_SHIFT_MEMBERS = Set.of("organisation", "site", "department", "specialty",
+            "minGrade", "maxGrade", "start", "end", "channel", "hourlyRate", "bankReleaseAt");
+    public static final Set<String> EXAMPLE_SHIFT_REQUIRED = Set.of("organisation", "site", "department", "specialty",
+            "minGrade", "maxGrade", "start", "end", "channel", "hourlyRate");
+    public static final Set<String> EXAMPLE_HISTORY_MEMBERS = Set.of("organisation", "start", "end");
+    public static final Set<String> EXAMPLE_WITH_MEMBERS = Set.of("claims", "expiresAt");
+    public static final Set<String> EXAMPLE_WITH_REQUIRED = Set.of("claims");
+    public static final Set<String> BREAK_GLASS_MEMBERS = Set.of("role", "approverId", "reason", "approvedAt");
+    public static final String INSTANT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$";
 
     /** A working-time member's default and inclusive bounds. */
     public record Bound(int fallback, int min, int max) {
@@ -80,16 +118,20 @@ public final class PolicyReader {
     public static final String ID_PATTERN = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$";
     public static final String DECIMAL_PATTERN = "^(0|[1-9][0-9]{0,5})(\\.[0-9]{1,2})?$";
     public static final String ODS_TRUST_PATTERN = "^R[A-Z0-9]{2}$";
+    public static final String COMPETENCY_PATTERN = "^[A-Z0-9][A-Z0-9_]{0,39}$";
     private static final Pattern ID = Pattern.compile(ID_PATTERN);
     private static final Pattern DECIMAL = Pattern.compile(DECIMAL_PATTERN);
     private static final Pattern ODS_TRUST = Pattern.compile(ODS_TRUST_PATTERN);
+    private static final Pattern COMPETENCY = Pattern.compile(COMPETENCY_PATTERN);
     private static final Pattern DATE = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
     private static final Pattern TIME = Pattern.compile("^[0-9]{2}:[0-9]{2}$");
     private static final Pattern DATE_TIME = Pattern.compile("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}$");
+    private static final Pattern INSTANT = Pattern.compile(INSTANT_PATTERN);
 
     private final Vocabularies standard = Vocabularies.standard();
     private final List<PolicyIssue> issues = new ArrayList<>();
     private final Set<GradeCode> ladder = new HashSet<>();
+    private final List<GradeCode> ladderOrder = new ArrayList<>();
     private final Map<String, List<GradeCode>> gradeGroups = new LinkedHashMap<>();
     private final Map<String, List<SpecialtyCode>> specialtyGroups = new LinkedHashMap<>();
 
@@ -137,7 +179,8 @@ public final class PolicyReader {
         Policy.Effective effective = effective(root);
         Policy.Vocabularies vocabularies = vocabularies(root);
         Policy.Rules rules = rules(root);
-        List<Policy.Example> examples = examples(root);
+        // Examples refer to the ladder and groups: read after the vocabularies and rules.
+        List<Policy.Example> examples = examples(root, exampleWorkers(root));
         if (!issues.isEmpty()) {
             return new PolicyResult.Invalid(issues);
         }
@@ -202,8 +245,8 @@ public final class PolicyReader {
         // entry does not cascade into a problem at every later use of the other grades.
         List<GradeCode> grades = list(node, at, "grades", 1, (item, p) -> {
             GradeCode code = standardGrade(item, p);
-            if (code != null) {
-                ladder.add(code);
+            if (code != null && ladder.add(code)) {
+                ladderOrder.add(code);
             }
             return code;
         });
@@ -334,9 +377,29 @@ public final class PolicyReader {
                 (item, p) -> enumValue(item, p, Register.class, PolicyProblem.UNKNOWN_REGISTER)), at + "/registers");
         Boolean licence = bool(node, at, "requireLicence", true);
         Boolean provisional = bool(node, at, "allowProvisional", false);
+        List<String> allowedAt = node.has("provisionalAllowedAt")
+                ? distinct(list(node, at, "provisionalAllowedAt", 1, this::odsTrust), at + "/provisionalAllowedAt")
+                : List.of();
+        if (provisional != null && provisional && !node.has("provisionalAllowedAt")) {
+            problem(PolicyProblem.MISSING_MEMBER, at + "/provisionalAllowedAt",
+                    "allowProvisional needs the trusts with approved F1 posts");
+        } else if (provisional != null && !provisional && node.has("provisionalAllowedAt")) {
+            problem(PolicyProblem.CONTRADICTORY_LIMITS, at + "/provisionalAllowedAt",
+                    "provisionalAllowedAt without allowProvisional: true");
+        }
         Boolean review = bool(node, at, "conditionsNeedReview", true);
-        return registers == null || licence == null || provisional == null || review == null ? Optional.empty()
-                : Optional.of(new Policy.RegistrationRules(registers, licence, provisional, review));
+        String role = text(node, at, "conditionsApprovalRole", ID);
+        if (review != null && review && !node.has("conditionsApprovalRole")) {
+            problem(PolicyProblem.MISSING_MEMBER, at + "/conditionsApprovalRole",
+                    "conditions that need review need the role that reviews them");
+        } else if (review != null && !review && node.has("conditionsApprovalRole")) {
+            problem(PolicyProblem.CONTRADICTORY_LIMITS, at + "/conditionsApprovalRole",
+                    "a review role with conditionsNeedReview: false");
+        }
+        return registers == null || licence == null || provisional == null || allowedAt == null || review == null
+                || (node.has("conditionsApprovalRole") && role == null) ? Optional.empty()
+                : Optional.of(new Policy.RegistrationRules(registers, licence, provisional, allowedAt, review,
+                        Optional.ofNullable(role)));
     }
 
     private Optional<Policy.GradeRules> grade(ObjectNode rules) {
@@ -358,7 +421,96 @@ public final class PolicyReader {
                     return name;
                 }), at + "/specialtyGroups")
                 : List.of();
-        return grade == null || groups == null ? Optional.empty() : Optional.of(new Policy.GradeRules(grade, groups));
+        JsonNode maximum = node.get("maximumGrade");
+        GradeCode maxGrade = maximum == null ? null : ladderGrade(maximum, at + "/maximumGrade");
+        if (grade != null && maxGrade != null && ladderIndex(maxGrade) < ladderIndex(grade)) {
+            problem(PolicyProblem.CONTRADICTORY_LIMITS, at + "/maximumGrade", "the maximum grade is below the minimum grade");
+        }
+        List<Policy.TemporaryEquivalent> temporary = node.has("temporaryEquivalents")
+                ? list(node, at, "temporaryEquivalents", 1, this::temporaryEquivalent) : List.of();
+        Map<String, Policy.GroupRequirements> requirements = new LinkedHashMap<>();
+        ObjectNode reqNode = object(node, at, "requirements");
+        boolean requirementsOk = true;
+        if (reqNode != null) {
+            int before = issues.size();
+            reqNode.fieldNames().forEachRemaining(name -> {
+                String p = at + "/requirements/" + escape(name);
+                if (!specialtyGroups.containsKey(name)) {
+                    problem(PolicyProblem.UNKNOWN_GROUP, p, StrictJson.printable(name) + " is not a specialty group in /vocabularies/specialtyGroups");
+                    return;
+                }
+                ObjectNode r = object(reqNode, at + "/requirements", name);
+                if (r == null) {
+                    return;
+                }
+                members(r, p, GROUP_REQUIREMENT_MEMBERS, Set.of());
+                List<LifeSupportCode> lifeSupport = r.has("lifeSupport") ? distinct(list(r, p, "lifeSupport", 1, (item, ip) -> {
+                    String code = string(item, ip);
+                    if (code != null && standard.lifeSupport(new LifeSupportCode(code)).isEmpty()) {
+                        problem(PolicyProblem.UNKNOWN_LIFE_SUPPORT, ip, StrictJson.printable(code) + " is not a life-support certificate code");
+                        return null;
+                    }
+                    return code == null ? null : new LifeSupportCode(code);
+                }), p + "/lifeSupport") : List.of();
+                List<String> competencies = r.has("competencies") ? distinct(list(r, p, "competencies", 1, (item, ip) -> {
+                    String code = string(item, ip);
+                    if (code != null && !COMPETENCY.matcher(code).matches()) {
+                        problem(PolicyProblem.INVALID_VALUE, ip, "a competency code must match " + COMPETENCY_PATTERN);
+                        return null;
+                    }
+                    return code;
+                }), p + "/competencies") : List.of();
+                if (lifeSupport != null && competencies != null) {
+                    requirements.put(name, new Policy.GroupRequirements(lifeSupport, competencies));
+                }
+            });
+            requirementsOk = issues.size() == before;
+        }
+        if (grade == null || groups == null || temporary == null || !requirementsOk
+                || (maximum != null && maxGrade == null)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Policy.GradeRules(grade, Optional.ofNullable(maxGrade), groups, temporary, requirements));
+    }
+
+    private int ladderIndex(GradeCode code) {
+        return ladderOrder.indexOf(code);
+    }
+
+    private String odsTrust(JsonNode item, String p) {
+        String code = string(item, p);
+        if (code != null && !ODS_TRUST.matcher(code).matches()) {
+            problem(PolicyProblem.INVALID_VALUE, p, "an ODS trust code matches " + ODS_TRUST_PATTERN);
+            return null;
+        }
+        return code;
+    }
+
+    private Policy.TemporaryEquivalent temporaryEquivalent(JsonNode item, String p) {
+        if (!item.isObject()) {
+            problem(PolicyProblem.WRONG_TYPE, p, "a temporary equivalent must be an object");
+            return null;
+        }
+        ObjectNode t = (ObjectNode) item;
+        members(t, p, TEMPORARY_MEMBERS, TEMPORARY_MEMBERS);
+        String code = text(t, p, "specialty", null);
+        if (code != null && standard.specialty(new SpecialtyCode(code)).isEmpty()) {
+            problem(PolicyProblem.UNKNOWN_SPECIALTY, p + "/specialty", StrictJson.printable(code) + " is not a specialty code");
+            code = null;
+        }
+        String group = text(t, p, "group", null);
+        if (group != null && !specialtyGroups.containsKey(group)) {
+            problem(PolicyProblem.UNKNOWN_GROUP, p + "/group", StrictJson.printable(group) + " is not a specialty group in /vocabularies/specialtyGroups");
+            group = null;
+        }
+        LocalDate from = date(t, p, "from");
+        LocalDate until = date(t, p, "until");
+        if (from != null && until != null && !until.isAfter(from)) {
+            problem(PolicyProblem.EMPTY_EFFECTIVE_PERIOD, p + "/until", "until must be after from");
+            return null;
+        }
+        return code == null || group == null || from == null || until == null ? null
+                : new Policy.TemporaryEquivalent(new SpecialtyCode(code), group, from, until);
     }
 
     private Optional<Policy.ComplianceRules> compliance(ObjectNode rules) {
@@ -367,9 +519,9 @@ public final class PolicyReader {
             return Optional.empty();
         }
         String at = "/rules/compliance";
-        members(node, at, COMPLIANCE_MEMBERS, COMPLIANCE_MEMBERS);
+        members(node, at, COMPLIANCE_MEMBERS, Set.of());
         Set<TrainingSubjectCode> seen = new HashSet<>();
-        List<Policy.TrainingRequirement> training = list(node, at, "training", 1, (item, p) -> {
+        List<Policy.TrainingRequirement> training = !node.has("training") ? List.of() : list(node, at, "training", 1, (item, p) -> {
             if (!item.isObject()) {
                 problem(PolicyProblem.WRONG_TYPE, p, "a training requirement must be an object");
                 return null;
@@ -397,7 +549,41 @@ public final class PolicyReader {
             }
             return level == null || months == null ? null : new Policy.TrainingRequirement(code, level, months);
         });
-        return training == null ? Optional.empty() : Optional.of(new Policy.ComplianceRules(training));
+        int before = issues.size();
+        Optional<IdentityVerification.Level> identity = Optional.empty();
+        ObjectNode idNode = object(node, at, "identity");
+        if (idNode != null) {
+            members(idNode, at + "/identity", IDENTITY_MEMBERS, Set.of());
+            IdentityVerification.Level level = idNode.has("minimumLevel")
+                    ? enumValue(idNode.get("minimumLevel"), at + "/identity/minimumLevel", IdentityVerification.Level.class,
+                            PolicyProblem.INVALID_VALUE)
+                    : IdentityVerification.Level.MEDIUM;
+            identity = Optional.ofNullable(level);
+        }
+        Boolean rightToWork = bool(node, at, "rightToWork", false);
+        Optional<Policy.DbsRequirement> dbs = Optional.empty();
+        ObjectNode dbsNode = object(node, at, "dbs");
+        if (dbsNode != null) {
+            members(dbsNode, at + "/dbs", DBS_MEMBERS, DBS_REQUIRED);
+            DbsCheck.Level level = dbsNode.has("level") ? enumValue(dbsNode.get("level"), at + "/dbs/level",
+                    DbsCheck.Level.class, PolicyProblem.INVALID_VALUE) : null;
+            DbsCheck.Workforce workforce = dbsNode.has("workforce") ? enumValue(dbsNode.get("workforce"),
+                    at + "/dbs/workforce", DbsCheck.Workforce.class, PolicyProblem.INVALID_VALUE) : null;
+            if (level != null) {
+                dbs = Optional.of(new Policy.DbsRequirement(level, Optional.ofNullable(workforce)));
+            }
+        }
+        Optional<Policy.OccupationalHealthRequirement> health = Optional.empty();
+        ObjectNode ohNode = object(node, at, "occupationalHealth");
+        if (ohNode != null) {
+            members(ohNode, at + "/occupationalHealth", OCCUPATIONAL_HEALTH_MEMBERS, Set.of());
+            Boolean epp = bool(ohNode, at + "/occupationalHealth", "requireEppClearance", false);
+            health = epp == null ? Optional.empty() : Optional.of(new Policy.OccupationalHealthRequirement(epp));
+        }
+        if (training == null || rightToWork == null || issues.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new Policy.ComplianceRules(training, identity, rightToWork, dbs, health));
     }
 
     private Optional<Policy.WorkingTimeRules> workingTime(ObjectNode rules) {
@@ -449,16 +635,13 @@ public final class PolicyReader {
             return Optional.empty();
         }
         String at = "/rules/restrictions";
-        members(node, at, RESTRICTIONS_MEMBERS, RESTRICTIONS_MEMBERS);
-        List<String> trusts = distinct(list(node, at, "noAgencyForSubstantiveStaffOf", 1, (item, p) -> {
-            String code = string(item, p);
-            if (code != null && !ODS_TRUST.matcher(code).matches()) {
-                problem(PolicyProblem.INVALID_VALUE, p, "an ODS trust code matches " + ODS_TRUST_PATTERN);
-                return null;
-            }
-            return code;
-        }), at + "/noAgencyForSubstantiveStaffOf");
-        return trusts == null ? Optional.empty() : Optional.of(new Policy.RestrictionRules(trusts));
+        members(node, at, RESTRICTIONS_MEMBERS, Set.of());
+        List<String> trusts = node.has("noAgencyForSubstantiveStaffOf")
+                ? distinct(list(node, at, "noAgencyForSubstantiveStaffOf", 1, this::odsTrust), at + "/noAgencyForSubstantiveStaffOf")
+                : List.of();
+        Integer cascade = integer(node, at, "agencyCascadeHours", -1, 0, MAX_CASCADE_HOURS);
+        return trusts == null || cascade == null ? Optional.empty()
+                : Optional.of(new Policy.RestrictionRules(trusts, cascade < 0 ? Optional.empty() : Optional.of(cascade)));
     }
 
     private Optional<Policy.RateRules> rates(ObjectNode rules) {
@@ -467,7 +650,8 @@ public final class PolicyReader {
             return Optional.empty();
         }
         String at = "/rules/rates";
-        members(node, at, RATES_MEMBERS, RATES_MEMBERS);
+        members(node, at, RATES_MEMBERS, RATES_REQUIRED);
+        String breakGlassRole = text(node, at, "breakGlassRole", ID);
         BigDecimal floor = decimal(node, at, "floor");
         BigDecimal cap = decimal(node, at, "priceCap");
         // With the cap below the floor, which of the two is wrong is unknown: card rates are
@@ -548,13 +732,63 @@ public final class PolicyReader {
                 }
             }
         }
-        if (floor == null || cap == null || tiers == null || cardNode == null) {
+        if (floor == null || cap == null || tiers == null || cardNode == null
+                || (node.has("breakGlassRole") && breakGlassRole == null)) {
             return Optional.empty();
         }
-        return Optional.of(new Policy.RateRules(card, floor, tiers, cap));
+        return Optional.of(new Policy.RateRules(card, floor, tiers, cap, Optional.ofNullable(breakGlassRole)));
     }
 
-    private List<Policy.Example> examples(ObjectNode root) {
+    private Map<String, PassportFacts> exampleWorkers(ObjectNode root) {
+        Map<String, PassportFacts> workers = new LinkedHashMap<>();
+        ObjectNode node = object(root, "", "exampleWorkers");
+        if (node == null) {
+            return workers;
+        }
+        if (node.size() > MAX_ITEMS) {
+            problem(PolicyProblem.BAD_ITEM_COUNT, "/exampleWorkers", "at most " + MAX_ITEMS + " example workers");
+            return workers;
+        }
+        node.fieldNames().forEachRemaining(name -> {
+            String p = "/exampleWorkers/" + escape(name);
+            if (!ID.matcher(name).matches()) {
+                problem(PolicyProblem.INVALID_VALUE, p, "a worker name must match " + ID_PATTERN);
+                return;
+            }
+            ObjectNode facts = object(node, "/exampleWorkers", name);
+            if (facts == null) {
+                return;
+            }
+            // Structure only here: validating claims needs a CredentialValidator (and its clock),
+            // which `policy test` applies when it runs the cases.
+            PassportFacts.ParseResult r = FactsJson.read(facts, CredentialClaims::fromClaims);
+            if (r instanceof PassportFacts.Refused refused) {
+                for (PassportFacts.Issue issue : refused.issues()) {
+                    problem(factsProblem(issue.problem()), p + issue.pointer(), issue.message());
+                }
+            } else {
+                workers.put(name, ((PassportFacts.Parsed) r).facts());
+            }
+        });
+        return workers;
+    }
+
+    private static PolicyProblem factsProblem(PassportFacts.Problem problem) {
+        switch (problem) {
+            case UNKNOWN_MEMBER:
+                return PolicyProblem.UNKNOWN_MEMBER;
+            case MISSING_MEMBER:
+                return PolicyProblem.MISSING_MEMBER;
+            case WRONG_TYPE:
+                return PolicyProblem.WRONG_TYPE;
+            case DUPLICATE_CREDENTIAL_TYPE:
+                return PolicyProblem.DUPLICATE_ITEM;
+            default:
+                return PolicyProblem.INVALID_VALUE;
+        }
+    }
+
+    private List<Policy.Example> examples(ObjectNode root, Map<String, PassportFacts> workers) {
         if (!root.has("examples")) {
             return List.of();
         }
@@ -564,21 +798,177 @@ public final class PolicyReader {
                 return null;
             }
             ObjectNode ex = (ObjectNode) item;
-            members(ex, p, EXAMPLE_MEMBERS, EXAMPLE_MEMBERS);
+            int before = issues.size();
+            members(ex, p, EXAMPLE_MEMBERS, EXAMPLE_REQUIRED);
             String name = text(ex, p, "name", null);
-            JsonNode gradeNode = ex.get("grade");
-            GradeCode grade = gradeNode == null ? null : ladderGrade(gradeNode, p + "/grade");
-            LocalDateTime start = dateTime(ex, p, "shiftStart");
-            LocalDateTime end = dateTime(ex, p, "shiftEnd");
-            if (start != null && end != null && !end.isAfter(start)) {
-                problem(PolicyProblem.OUT_OF_RANGE, p + "/shiftEnd", "the shift must end after it starts");
+            String workerName = text(ex, p, "worker", ID);
+            PassportFacts facts = null;
+            if (workerName != null) {
+                facts = workers.get(workerName);
+                if (facts == null && !issues.stream().anyMatch(i -> i.pointer().startsWith("/exampleWorkers/" + escape(workerName)))) {
+                    problem(PolicyProblem.UNKNOWN_WORKER, p + "/worker", StrictJson.printable(workerName) + " is not in /exampleWorkers");
+                }
             }
-            BigDecimal rate = decimal(ex, p, "hourlyRate");
+            if (facts != null) {
+                facts = overrides(ex, p, facts);
+            }
+            ObjectNode shiftNode = object(ex, p, "shift");
+            Shift shift = shiftNode == null ? null : exampleShift(shiftNode, p + "/shift");
+            List<WorkHistory.Entry> history = ex.has("history") ? list(ex, p, "history", 0, this::historyEntry) : List.of();
+            Instant at = instant(ex, p, "at");
+            Optional<BreakGlass> breakGlass = Optional.empty();
+            ObjectNode glass = object(ex, p, "breakGlass");
+            if (glass != null) {
+                String gp = p + "/breakGlass";
+                members(glass, gp, BREAK_GLASS_MEMBERS, BREAK_GLASS_MEMBERS);
+                String role = text(glass, gp, "role", ID);
+                String approver = text(glass, gp, "approverId", ID);
+                String reason = text(glass, gp, "reason", null);
+                Instant approvedAt = instant(glass, gp, "approvedAt");
+                if (role != null && approver != null && reason != null && approvedAt != null) {
+                    if (!reason.chars().allMatch(c -> c >= 0x20 && c < 0x7F)) {
+                        problem(PolicyProblem.INVALID_VALUE, gp + "/reason", "reason must be printable ASCII");
+                    } else {
+                        breakGlass = Optional.of(new BreakGlass(role, approver, reason, approvedAt));
+                    }
+                }
+            }
             Outcome expect = ex.has("expect") ? enumValue(ex.get("expect"), p + "/expect", Outcome.class, PolicyProblem.INVALID_VALUE) : null;
-            return name == null || grade == null || start == null || end == null || rate == null || expect == null
-                    ? null : new Policy.Example(name, grade, start, end, rate, expect);
+            Optional<Set<RuleCode>> failing = Optional.empty();
+            if (ex.has("expectFailing")) {
+                List<RuleCode> codes = distinct(list(ex, p, "expectFailing", 0,
+                        (c, cp) -> enumValue(c, cp, RuleCode.class, PolicyProblem.INVALID_VALUE)), p + "/expectFailing");
+                failing = codes == null ? null : Optional.of(Set.copyOf(codes));
+            }
+            if (issues.size() > before || name == null || facts == null || shift == null || history == null || at == null
+                    || expect == null || failing == null) {
+                return null;
+            }
+            return new Policy.Example(name, workerName, facts, shift, new WorkHistory(history), at, breakGlass, expect, failing);
         });
         return examples == null ? List.of() : examples;
+    }
+
+    /** The worker's facts with the case's {@code without} types removed and {@code with} credentials put in. */
+    private PassportFacts overrides(ObjectNode ex, String p, PassportFacts facts) {
+        Map<CredentialType, PassportFacts.CredentialFacts> map = new EnumMap<>(CredentialType.class);
+        map.putAll(facts.credentials());
+        boolean ok = true;
+        if (ex.has("without")) {
+            List<CredentialType> without = distinct(list(ex, p, "without", 1,
+                    (item, ip) -> enumValue(item, ip, CredentialType.class, PolicyProblem.UNKNOWN_CREDENTIAL_TYPE)), p + "/without");
+            if (without == null) {
+                ok = false;
+            } else {
+                without.forEach(map::remove);
+            }
+        }
+        if (ex.has("with")) {
+            Set<CredentialType> seen = EnumSet.noneOf(CredentialType.class);
+            List<PassportFacts.CredentialFacts> with = list(ex, p, "with", 1, (item, ip) -> {
+                if (!item.isObject()) {
+                    problem(PolicyProblem.WRONG_TYPE, ip, "a credential override must be an object");
+                    return null;
+                }
+                ObjectNode w = (ObjectNode) item;
+                members(w, ip, EXAMPLE_WITH_MEMBERS, EXAMPLE_WITH_REQUIRED);
+                Instant expires = instant(w, ip, "expiresAt");
+                ObjectNode claims = object(w, ip, "claims");
+                if (claims == null || (w.has("expiresAt") && expires == null)) {
+                    return null;
+                }
+                CredentialResult<Credential> read = CredentialClaims.fromClaims(claims);
+                if (!read.isValid()) {
+                    read.violations().forEach(v -> problem(PolicyProblem.INVALID_VALUE, ip + "/claims" + v.path(),
+                            v.problem() + ": " + v.message()));
+                    return null;
+                }
+                Credential credential = read.value();
+                CredentialType type = credential.credentialType();
+                if (!seen.add(type)) {
+                    problem(PolicyProblem.DUPLICATE_ITEM, ip + "/claims/vct", "a second override of " + type);
+                    return null;
+                }
+                PassportFacts.CredentialFacts base = facts.credentials().get(type);
+                if (base == null && !facts.credentials().isEmpty()) {
+                    base = facts.credentials().values().iterator().next();
+                }
+                Instant issued = base == null ? Instant.EPOCH : base.issuedAt();
+                Instant exp = expires != null ? expires : base == null ? issued.plusSeconds(1) : base.expiresAt();
+                if (!exp.isAfter(issued)) {
+                    problem(PolicyProblem.INVALID_VALUE, ip + "/expiresAt", "expiresAt must be after the worker's issuedAt");
+                    return null;
+                }
+                String canonical = StrictJson.write(canonical(claims));
+                return new PassportFacts.CredentialFacts(credential, base == null ? "https://example.invalid" : base.issuer(),
+                        issued, exp, digest(canonical), FactsJson.disclosedPointers(type, claims));
+            });
+            if (with == null) {
+                ok = false;
+            } else {
+                with.forEach(c -> map.put(c.credential().credentialType(), c));
+            }
+        }
+        return ok ? new PassportFacts(facts.holderKeyThumbprint(), map) : null;
+    }
+
+    private Shift exampleShift(ObjectNode node, String at) {
+        members(node, at, EXAMPLE_SHIFT_MEMBERS, EXAMPLE_SHIFT_REQUIRED);
+        String organisation = text(node, at, "organisation", ODS_TRUST);
+        String site = text(node, at, "site", null);
+        String department = text(node, at, "department", null);
+        String specialty = text(node, at, "specialty", null);
+        if (specialty != null && standard.specialty(new SpecialtyCode(specialty)).isEmpty()) {
+            problem(PolicyProblem.UNKNOWN_SPECIALTY, at + "/specialty", StrictJson.printable(specialty) + " is not a specialty code");
+            specialty = null;
+        }
+        GradeCode min = node.has("minGrade") ? ladderGrade(node.get("minGrade"), at + "/minGrade") : null;
+        GradeCode max = node.has("maxGrade") ? ladderGrade(node.get("maxGrade"), at + "/maxGrade") : null;
+        LocalDateTime start = dateTime(node, at, "start");
+        LocalDateTime end = dateTime(node, at, "end");
+        Shift.Channel channel = node.has("channel")
+                ? enumValue(node.get("channel"), at + "/channel", Shift.Channel.class, PolicyProblem.INVALID_VALUE)
+                : null;
+        BigDecimal rate = decimal(node, at, "hourlyRate");
+        Instant released = instant(node, at, "bankReleaseAt");
+        if (organisation == null || site == null || department == null || specialty == null || min == null || max == null
+                || start == null || end == null || channel == null || rate == null
+                || (node.has("bankReleaseAt") && released == null)) {
+            return null;
+        }
+        Shift.LocalResult r = Shift.ofLocal(organisation, site, department,
+                new SpecialtyCode(specialty), min, max, start, end, channel, rate);
+        if (r instanceof Shift.Unresolvable u) {
+            boolean startProblem = u.problem() == Shift.TimeProblem.START_IN_DST_GAP;
+            problem(startProblem ? PolicyProblem.INVALID_VALUE : PolicyProblem.OUT_OF_RANGE,
+                    at + (startProblem ? "/start" : "/end"), u.problem() + ": " + u.message());
+            return null;
+        }
+        Shift shift = ((Shift.Resolved) r).shift();
+        return released == null ? shift : shift.withBankReleaseAt(released);
+    }
+
+    private WorkHistory.Entry historyEntry(JsonNode item, String p) {
+        if (!item.isObject()) {
+            problem(PolicyProblem.WRONG_TYPE, p, "a history entry must be an object");
+            return null;
+        }
+        ObjectNode e = (ObjectNode) item;
+        members(e, p, EXAMPLE_HISTORY_MEMBERS, EXAMPLE_HISTORY_MEMBERS);
+        String organisation = text(e, p, "organisation", ODS_TRUST);
+        Instant start = instant(e, p, "start");
+        Instant end = instant(e, p, "end");
+        if (start != null && end != null && (!end.isAfter(start)
+                || Duration.between(start, end).compareTo(Shift.MAX_LENGTH) > 0)) {
+            problem(PolicyProblem.OUT_OF_RANGE, p + "/end", "end must be after start and at most 48 h later");
+            return null;
+        }
+        return organisation == null || start == null || end == null ? null : new WorkHistory.Entry(organisation, start, end);
+    }
+
+    private Instant instant(ObjectNode parent, String at, String name) {
+        return temporal(parent, at, name, INSTANT, Instant::parse,
+                name + " must be an instant YYYY-MM-DDTHH:MM:SSZ");
     }
 
     // ---- primitives: each records its own problem and returns null on failure
@@ -710,7 +1100,7 @@ public final class PolicyReader {
 
     /** An optional member holding a string in one of the ISO forms; null (and a problem) when it is not. */
     private <T> T temporal(ObjectNode parent, String at, String name, Pattern form,
-                           java.util.function.Function<String, T> parse, String expectation) {
+                           Function<String, T> parse, String expectation) {
         JsonNode node = parent.get(name);
         if (node == null) {
             return null;
@@ -720,7 +1110,7 @@ public final class PolicyReader {
         return text == null ? null : parseTemporal(text, p, form, parse, expectation);
     }
 
-    private <T> T parseTemporal(String text, String at, Pattern form, java.util.function.Function<String, T> parse,
+    private <T> T parseTemporal(String text, String at, Pattern form, Function<String, T> parse,
                                 String expectation) {
         try {
             if (form.matcher(text).matches()) {

@@ -1,0 +1,45 @@
+package org.staffpass.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The commands docs/policy-language.md shows, on the files under examples/policies, say what the docs say. */
+class PolicyDocumentedFilesTest {
+    private static final Path REPOSITORY = Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).getParent();
+
+    private static String file(String relative) {
+        return REPOSITORY.resolve(relative).toString();
+    }
+
+    private static CliRun evaluate(String shift) {
+        return CliRun.of("policy", "evaluate", "--policy", file("examples/policies/regional-doctors-bank.json"),
+                "--passport", file("examples/policies/workers/st4-medicine.json"), "--shift", file(shift),
+                "--history", file("examples/policies/histories/st4-june.json"), "--at", "2026-06-01T09:00:00Z");
+    }
+
+    @Test
+    void theBankShiftIsEligibleAndTheAgencyShiftNeedsTheDivisionalDirector() {
+        CliRun bank = evaluate("examples/policies/shifts/rtd-amu-day.json");
+        assertEquals(0, bank.exit(), bank.err());
+        assertEquals("ELIGIBLE", bank.outLines().get(0));
+        assertEquals("  total pay at the offered rate 837.00", bank.outLines().get(2));
+        CliRun agency = evaluate("examples/policies/shifts/rtd-amu-day-agency.json");
+        assertEquals(0, agency.exit(), agency.err());
+        assertEquals("NEEDS_APPROVAL", agency.outLines().get(0));
+        assertTrue(agency.out().contains("  approval by divisional-director for RATE_ESCALATION at /rules/rates/escalation/2"),
+                agency.out());
+        assertTrue(agency.out().contains("  PASS RESTRICTION_APPLIES at /rules/restrictions/noAgencyForSubstantiveStaffOf:"),
+                agency.out());
+    }
+
+    @Test
+    void theAgencyShiftAlsoAsksForEmployment() {
+        CliRun r = CliRun.of("policy", "disclosure", "--policy", file("examples/policies/regional-doctors-bank.json"),
+                "--shift", file("examples/policies/shifts/rtd-amu-day-agency.json"));
+        assertEquals(0, r.exit(), r.err());
+        assertEquals("EMPLOYMENT", r.outLines().get(r.outLines().size() - 1));
+    }
+}
