@@ -24,6 +24,9 @@ import org.staffpass.passport.vocab.GradeCode;
 import org.staffpass.passport.vocab.SpecialtyCode;
 import org.staffpass.rules.Decision;
 import org.staffpass.rules.Outcome;
+import org.staffpass.rules.PassportFacts;
+import org.staffpass.passport.credential.CredentialValidator;
+import org.staffpass.passport.vocab.Vocabularies;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.PolicyResult;
 import org.staffpass.rules.Shift;
@@ -58,6 +61,9 @@ class DecisionRecordExampleTest {
         Policy policy = ((PolicyResult.Valid) Policy.parse(
                 Files.readAllBytes(repository.resolve("examples/policies/regional-doctors-bank.json")))).policy();
         Instant decidedAt = Instant.parse("2026-06-01T09:00:00Z");
+        PassportFacts worker = ((PassportFacts.Parsed) PassportFacts.parse(
+                Files.readAllBytes(repository.resolve("examples/policies/workers/st4-medicine.json")),
+                CredentialValidator.create(Vocabularies.standard(), Clock.fixed(decidedAt, ZoneOffset.UTC)))).facts();
         SigningKey orgKey = SigningKey.generate(SignatureAlgorithm.ES256);
         DecisionRecordSigner signer = DecisionRecordSigner.of(orgKey, ORG);
 
@@ -69,7 +75,7 @@ class DecisionRecordExampleTest {
                 shift("2026-06-13T08:00", "2026-06-13T17:00", "999.00"));
         try (AuditLogWriter log = ((AuditLogWriter.Ready) AuditLogWriter.open(path, signer)).writer()) {
             for (Shift shift : shifts) {
-                Decision decision = policy.evaluate(shift, WorkHistory.empty(), "higher", decidedAt);
+                Decision decision = policy.evaluate(worker, shift, WorkHistory.empty(), decidedAt);
                 DecisionContext context = DecisionContext.builder()
                         .shift(shift).policy(policy)
                         .credentialDigests(List.of(DecisionContext.credentialDigest("issuer-signed.jwt~disclosure~")))

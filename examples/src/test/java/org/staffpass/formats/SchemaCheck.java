@@ -19,7 +19,10 @@ import java.util.List;
  */
 final class SchemaCheck {
     static final ObjectMapper JSON = JsonMapper.builder().build();
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    /** Where our schemas say they live ({@code $id}); they are read from docs/schemas, never fetched. */
+    private static final String ID_PREFIX = "https://staffpass.org/schemas/";
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemas(SchemaCheck::local));
 
     private final String name;
     private final Schema schema;
@@ -36,6 +39,17 @@ final class SchemaCheck {
             return new SchemaCheck(relative, REGISTRY.getSchema(Files.newInputStream(file)));
         } catch (IOException e) {
             throw new UncheckedIOException(file.toString(), e);
+        }
+    }
+
+    private static String local(String iri) {
+        if (!iri.startsWith(ID_PREFIX)) {
+            return null; // anything else is not ours: the validator's default loaders answer (and fail offline)
+        }
+        try {
+            return Files.readString(root().resolve("docs/schemas").resolve(iri.substring(ID_PREFIX.length())));
+        } catch (IOException e) {
+            throw new UncheckedIOException(iri, e);
         }
     }
 

@@ -24,9 +24,21 @@ final class DecisionMapper {
         for (Finding finding : decision.findings()) {
             findings.add(RecordedFinding.of(finding.ruleId(), finding.passed(), finding.code(), finding.evidence()));
         }
+        // Approvals recorded outside the decision (a staffing manager's sign-off) come first, then
+        // the break-glass approvals the decision itself relied on, each once.
+        List<DecisionRecord.Approval> approvals = new ArrayList<>(context.approvals());
+        for (org.staffpass.rules.Approval needed : decision.approvals()) {
+            needed.recorded().ifPresent(glass -> {
+                DecisionRecord.Approval recorded = new DecisionRecord.Approval(glass.role(), glass.approverId(),
+                        glass.approvedAt());
+                if (!approvals.contains(recorded)) {
+                    approvals.add(recorded);
+                }
+            });
+        }
         return new DecisionRecord(issuer, seq, prev, context.decidedAt(), context.shift(), context.policy(),
                 context.credentialDigests(), context.holderKeyThumbprint(), context.presentationDigest(),
-                context.historyDigest(), decision.outcome(), findings, decision.hourlyPay(),
-                decision.approvalsRequired(), context.approvals(), decision.disclosureRequest());
+                context.historyDigest(), decision.outcome(), findings, decision.hourlyPay(), decision.totalPay(),
+                decision.approvalsRequired(), approvals, decision.disclosureRequest());
     }
 }

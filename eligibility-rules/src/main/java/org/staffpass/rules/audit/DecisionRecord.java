@@ -36,6 +36,7 @@ import org.staffpass.rules.Shift;
  * @param outcome             the outcome
  * @param findings            every finding, in the decision's order
  * @param hourlyPay           the hourly pay the card gave, if the rates family applied
+ * @param totalPay            the offered rate times the shift's elapsed time, if the rates family applied
  * @param approvalsRequired   roles the decision asked to approve
  * @param approvals           approvals recorded
  * @param disclosureRequest   claim paths the decision asked the worker to disclose
@@ -44,8 +45,8 @@ import org.staffpass.rules.Shift;
 public record DecisionRecord(String issuer, long seq, String prev, Instant decidedAt, Shift shift,
         PolicyReference policy, List<String> credentialDigests, String holderKeyThumbprint,
         Optional<String> presentationDigest, Optional<String> historyDigest, Outcome outcome,
-        List<RecordedFinding> findings, Optional<BigDecimal> hourlyPay, List<String> approvalsRequired,
-        List<Approval> approvals, List<String> disclosureRequest) {
+        List<RecordedFinding> findings, Optional<BigDecimal> hourlyPay, Optional<BigDecimal> totalPay,
+        List<String> approvalsRequired, List<Approval> approvals, List<String> disclosureRequest) {
 
     /** The JWS header {@code typ} of every decision record. */
     public static final String TYPE = "staffpass-decision+jwt";
@@ -90,6 +91,8 @@ public record DecisionRecord(String issuer, long seq, String prev, Instant decid
         RecordRules.require(RecordRules.size(findings, MAX_FINDINGS), "findings");
         Objects.requireNonNull(hourlyPay, "hourlyPay")
                 .ifPresent(p -> RecordRules.require(RecordRules.money(p), "hourlyPay"));
+        Objects.requireNonNull(totalPay, "totalPay")
+                .ifPresent(p -> RecordRules.require(RecordRules.money(p), "totalPay"));
         approvalsRequired = List.copyOf(approvalsRequired);
         RecordRules.require(RecordRules.texts(approvalsRequired, true), "approvalsRequired");
         approvals = List.copyOf(approvals);
@@ -113,7 +116,7 @@ public record DecisionRecord(String issuer, long seq, String prev, Instant decid
     /** The same record at another position in a log. */
     public DecisionRecord at(long seq, String prev) {
         return new DecisionRecord(issuer, seq, prev, decidedAt, shift, policy, credentialDigests, holderKeyThumbprint,
-                presentationDigest, historyDigest, outcome, findings, hourlyPay, approvalsRequired, approvals,
+                presentationDigest, historyDigest, outcome, findings, hourlyPay, totalPay, approvalsRequired, approvals,
                 disclosureRequest);
     }
 

@@ -39,10 +39,11 @@ import org.staffpass.rules.audit.DecisionRecord.RecordedFinding;
 final class RecordCodec {
     static final Set<String> TOP_MEMBERS = Set.of("v", "iss", "seq", "prev", "decidedAt", "shift", "policy",
             "credentials", "holderKeyThumbprint", "presentationDigest", "historyDigest", "outcome", "findings",
-            "hourlyPay", "approvalsRequired", "approvals", "disclosureRequest");
-    static final Set<String> TOP_OPTIONAL = Set.of("presentationDigest", "historyDigest", "hourlyPay");
+            "hourlyPay", "totalPay", "approvalsRequired", "approvals", "disclosureRequest");
+    static final Set<String> TOP_OPTIONAL = Set.of("presentationDigest", "historyDigest", "hourlyPay", "totalPay");
     static final Set<String> SHIFT_MEMBERS = Set.of("organisation", "site", "department", "specialty", "minGrade",
-            "maxGrade", "start", "end", "channel", "offeredHourlyRate");
+            "maxGrade", "start", "end", "channel", "offeredHourlyRate", "bankReleaseAt");
+    static final Set<String> SHIFT_OPTIONAL = Set.of("bankReleaseAt");
     static final Set<String> POLICY_MEMBERS = Set.of("id", "version", "digest");
     static final Set<String> FINDING_MEMBERS = Set.of("rule", "passed", "code", "evidence", "evidenceCount",
             "evidenceDigest");
@@ -70,7 +71,9 @@ final class RecordCodec {
         root.put("prev", record.prev());
         root.put("decidedAt", record.decidedAt().toString());
         Shift shift = record.shift();
-        root.putObject("shift")
+        ObjectNode shiftNode = root.putObject("shift");
+        shift.bankReleaseAt().ifPresent(at -> shiftNode.put("bankReleaseAt", at.toString()));
+        shiftNode
                 .put("organisation", shift.organisation())
                 .put("site", shift.site())
                 .put("department", shift.department())
@@ -98,6 +101,7 @@ final class RecordCodec {
             }
         }
         record.hourlyPay().ifPresent(p -> root.put("hourlyPay", p.toPlainString()));
+        record.totalPay().ifPresent(p -> root.put("totalPay", p.toPlainString()));
         strings(root.putArray("approvalsRequired"), record.approvalsRequired());
         ArrayNode approvals = root.putArray("approvals");
         for (Approval approval : record.approvals()) {
@@ -245,6 +249,7 @@ final class RecordCodec {
                     constant(finding, pointer, "code", RuleCode::valueOf, RuleCode.values()), evidence, count, digest);
         });
         Optional<BigDecimal> hourlyPay = root.has("hourlyPay") ? Optional.of(decimal(root, "", "hourlyPay")) : Optional.empty();
+        Optional<BigDecimal> totalPay = root.has("totalPay") ? Optional.of(decimal(root, "", "totalPay")) : Optional.empty();
         List<String> approvalsRequired = texts(root, "", "approvalsRequired", true);
         List<Approval> approvals = list(root, "", "approvals", DecisionRecord.MAX_LIST, (element, pointer) -> {
             ObjectNode approval = asObject(element, pointer);
@@ -254,7 +259,7 @@ final class RecordCodec {
         });
         List<String> disclosureRequest = texts(root, "", "disclosureRequest", true);
         DecisionRecord record = new DecisionRecord(issuer, seqNode.longValue(), prev, decidedAt, shift, policy,
-                credentials, holder, presentationDigest, historyDigest, outcome, findings, hourlyPay,
+                credentials, holder, presentationDigest, historyDigest, outcome, findings, hourlyPay, totalPay,
                 approvalsRequired, approvals, disclosureRequest);
         if (!Arrays.equals(write(record), payload)) {
             throw new PayloadProblem(AuditProblem.SCHEMA_VIOLATION,
@@ -264,7 +269,7 @@ final class RecordCodec {
     }
 
     private static Shift shift(ObjectNode node) throws PayloadProblem {
-        members(node, "/shift", SHIFT_MEMBERS, Set.of());
+        members(node, "/shift", SHIFT_MEMBERS, SHIFT_OPTIONAL);
         String organisation = text(node, "/shift", "organisation", true);
         String site = text(node, "/shift", "site", false);
         String department = text(node, "/shift", "department", false);
@@ -281,8 +286,10 @@ final class RecordCodec {
         if (rate.stripTrailingZeros().scale() > 2) {
             throw violation("/shift/offeredHourlyRate", "must have at most 2 decimals");
         }
+        Optional<Instant> bankReleaseAt = node.has("bankReleaseAt")
+                ? Optional.of(instant(node, "/shift", "bankReleaseAt")) : Optional.empty();
         return new Shift(organisation, site, department, new SpecialtyCode(specialty), new GradeCode(minGrade),
-                new GradeCode(maxGrade), start, end, channel, rate);
+                new GradeCode(maxGrade), start, end, channel, rate, bankReleaseAt);
     }
 
     private static void members(ObjectNode node, String pointer, Set<String> allowed, Set<String> optional)

@@ -308,7 +308,7 @@ class AuditLogTest {
         DecisionRecord full = signer.sign(AuditFixtures.decision(Outcome.ELIGIBLE), AuditFixtures.context()).record();
         DecisionRecord template = new DecisionRecord(full.issuer(), 0, DecisionRecord.GENESIS, full.decidedAt(), full.shift(),
                 full.policy(), List.of(), full.holderKeyThumbprint(), java.util.Optional.empty(), java.util.Optional.empty(),
-                Outcome.ELIGIBLE, List.of(), java.util.Optional.empty(), List.of(), List.of(), List.of());
+                Outcome.ELIGIBLE, List.of(), java.util.Optional.empty(), java.util.Optional.empty(), List.of(), List.of(), List.of());
         for (int i = 0; i < 10_000; i++) {
             SignedDecisionRecord signed = signer.sign(template.at(i, prev));
             text.append(signed.compact()).append('\n');

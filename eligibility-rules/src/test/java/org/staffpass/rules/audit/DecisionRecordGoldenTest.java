@@ -111,7 +111,7 @@ class DecisionRecordGoldenTest {
                 DecisionRecord.RecordedFinding.of("/rules/r", true, org.staffpass.rules.RuleCode.GRADE_TOO_LOW, evidence));
         DecisionRecord huge = new DecisionRecord(record.issuer(), 0, record.prev(), record.decidedAt(), record.shift(),
                 record.policy(), record.credentialDigests(), record.holderKeyThumbprint(), record.presentationDigest(),
-                record.historyDigest(), record.outcome(), findings, record.hourlyPay(), record.approvalsRequired(),
+                record.historyDigest(), record.outcome(), findings, record.hourlyPay(), record.totalPay(), record.approvalsRequired(),
                 record.approvals(), record.disclosureRequest());
         assertThrows(IllegalArgumentException.class, () -> AuditFixtures.signer(AuditFixtures.ED25519).sign(huge));
     }

@@ -73,7 +73,9 @@ class DecisionRecordRoundTripTest {
         Shift shift = new Shift(text(random, true), text(random, false), text(random, false),
                 new SpecialtyCode(text(random, true)), new GradeCode(text(random, true)), new GradeCode(text(random, true)),
                 start, start.plus(Duration.ofSeconds(1 + random.nextInt((int) Shift.MAX_LENGTH.toSeconds()))),
-                random.nextBoolean() ? Shift.Channel.BANK : Shift.Channel.AGENCY, money(random, 2));
+                random.nextBoolean() ? Shift.Channel.BANK : Shift.Channel.AGENCY, money(random, 2),
+                random.nextBoolean() ? Optional.of(start.minus(Duration.ofSeconds(random.nextInt(1_000_000))))
+                        : Optional.empty());
         // Decided within the signer's validity and the list's; the rest of the record is free.
         Instant decidedAt = instant(random, AuditFixtures.SIGNER_FROM.getEpochSecond(), AuditFixtures.NOW.getEpochSecond());
         RuleCode[] codes = RuleCode.values();
@@ -86,6 +88,7 @@ class DecisionRecordRoundTripTest {
                 list(random, 6, r -> RecordedFinding.of(text(r, true), r.nextBoolean(), codes[r.nextInt(codes.length)],
                         list(r, r.nextInt(4) == 0 ? 150 : 3, x -> text(x, false)))),
                 random.nextBoolean() ? Optional.of(money(random, 6)) : Optional.empty(),
+                random.nextBoolean() ? Optional.of(money(random, 2)) : Optional.empty(),
                 list(random, 3, r -> text(r, true)),
                 list(random, 3, r -> new Approval(text(r, true), text(r, true), instant(r, 0, LATEST_SECOND))),
                 list(random, 3, r -> text(r, true)));

@@ -61,7 +61,7 @@ class DecisionRecordSchemaTest {
     void memberSetsMatchTheReadersAllowLists() {
         assertEquals("https://json-schema.org/draft/2020-12/schema", SCHEMA.get("$schema").textValue());
         assertObject("", RecordCodec.TOP_MEMBERS, RecordCodec.TOP_OPTIONAL);
-        assertObject("/$defs/shift", RecordCodec.SHIFT_MEMBERS, Set.of());
+        assertObject("/$defs/shift", RecordCodec.SHIFT_MEMBERS, RecordCodec.SHIFT_OPTIONAL);
         assertObject("/$defs/policy", RecordCodec.POLICY_MEMBERS, Set.of());
         assertObject("/$defs/finding", RecordCodec.FINDING_MEMBERS, RecordCodec.FINDING_OPTIONAL);
         assertObject("/$defs/approval", RecordCodec.APPROVAL_MEMBERS, Set.of());
@@ -123,7 +123,7 @@ class DecisionRecordSchemaTest {
                 .sign(AuditFixtures.decision(Outcome.ELIGIBLE), AuditFixtures.context()).record();
         DecisionRecord minimal = new DecisionRecord(full.issuer(), 7, full.prev(), full.decidedAt(), full.shift(),
                 full.policy(), List.of(), full.holderKeyThumbprint(), java.util.Optional.empty(), java.util.Optional.empty(),
-                Outcome.INELIGIBLE, List.of(), java.util.Optional.empty(), List.of(), List.of(), List.of());
+                Outcome.INELIGIBLE, List.of(), java.util.Optional.empty(), java.util.Optional.empty(), List.of(), List.of(), List.of());
         assertEquals(List.of(), validate(StrictJson.parseObject(minimal.payload(), "payload").value()));
     }
 
