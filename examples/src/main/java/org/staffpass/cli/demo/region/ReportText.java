@@ -21,7 +21,8 @@ public final class ReportText {
                 report.shiftsFilled(), report.shiftsOffered(),
                 report.shiftsOffered() == 0 ? 0.0 : 100.0 * report.shiftsFilled() / report.shiftsOffered(),
                 report.decisionLogRecords()));
-        counts(out, "Passport verification (presentations)", report.verification());
+        counts(out, "Passports verified offline at the start of the run (every worker, all credentials)", report.enrolment());
+        counts(out, "Booking presentations verified offline (minimal disclosure)", report.verification());
         counts(out, "Decisions by outcome", report.decisionOutcomes());
         counts(out, "Failed rules", report.failedRules());
         counts(out, "Rate violations and escalations", report.rateFindings());
@@ -60,6 +61,7 @@ public final class ReportText {
         ObjectNode root = f.objectNode();
         root.put("seed", report.seed()).put("workers", report.workers()).put("trusts", report.trusts())
                 .put("shifts_offered", report.shiftsOffered()).put("shifts_filled", report.shiftsFilled());
+        putCounts(root.putObject("enrolment"), report.enrolment());
         putCounts(root.putObject("verification"), report.verification());
         putCounts(root.putObject("decision_outcomes"), report.decisionOutcomes());
         putCounts(root.putObject("failed_rules"), report.failedRules());
