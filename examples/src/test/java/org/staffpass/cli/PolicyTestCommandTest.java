@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +27,21 @@ class PolicyTestCommandTest {
         assertTrue(r.outLines().get(1).startsWith("PASS "), r.out());
         assertTrue(r.out().contains("PASS above the price cap with the chief executive's break glass"), r.out());
         assertTrue(r.outLines().get(r.outLines().size() - 1).matches("all [0-9]+ passed"), r.out());
+    }
+
+    @Test
+    void everyExamplePolicysCasesPassTogether() throws IOException {
+        List<String> args = new ArrayList<>(List.of("policy", "test"));
+        try (Stream<Path> files = Files.list(EXAMPLE.getParent())) {
+            files.filter(p -> p.toString().endsWith(".json")).sorted().forEach(p -> args.add(p.toString()));
+        }
+        assertTrue(args.size() >= 4, args.toString());
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), r.out() + r.err());
+        assertTrue(r.out().contains("regional-nursing-ahp-bank.json: policy regional-nursing-ahp-bank version 2026.1, "),
+                r.out());
+        assertTrue(r.out().contains("PASS a Saturday night over the spring clock change lasts eleven hours"), r.out());
+        assertEquals(args.size() - 2, r.outLines().stream().filter(l -> l.matches("all [0-9]+ passed")).count(), r.out());
     }
 
     @Test
