@@ -199,7 +199,9 @@ public final class RegionDemo {
                         break;
                     }
                 }
-                tally.fill(plan, filled);
+                tally.fill(plan.trust() + " " + region.organisations().trust(plan.trust()).name().replace(" (synthetic)", ""),
+                        plan.specialty().value() + " " + vocabularies.specialty(plan.specialty())
+                                .map(d -> d.name()).orElse(""), filled);
                 if (++done % 100 == 0) {
                     progress.accept("decided " + done + " of " + vacancies.size() + " shifts");
                 }
@@ -398,10 +400,10 @@ public final class RegionDemo {
             }
         }
 
-        void fill(ShiftPlan plan, boolean filled) {
-            byTrust.merge(plan.trust(), new RegionReport.Fill(1, filled ? 1 : 0),
+        void fill(String trust, String specialty, boolean filled) {
+            byTrust.merge(trust, new RegionReport.Fill(1, filled ? 1 : 0),
                     (a, b) -> new RegionReport.Fill(a.offered() + b.offered(), a.filled() + b.filled()));
-            bySpecialty.merge(plan.specialty().value(), new RegionReport.Fill(1, filled ? 1 : 0),
+            bySpecialty.merge(specialty, new RegionReport.Fill(1, filled ? 1 : 0),
                     (a, b) -> new RegionReport.Fill(a.offered() + b.offered(), a.filled() + b.filled()));
         }
     }
