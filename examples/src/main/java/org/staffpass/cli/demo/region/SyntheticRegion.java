@@ -1,6 +1,5 @@
 package org.staffpass.cli.demo.region;
 
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +27,7 @@ import org.staffpass.passport.credential.CredentialResult;
 import org.staffpass.passport.credential.CredentialType;
 import org.staffpass.passport.credential.CredentialValidator;
 import org.staffpass.passport.vocab.Vocabularies;
+import org.staffpass.cli.demo.Seeds;
 import org.staffpass.cli.demo.region.RegionOrganisations.Organisation;
 
 /**
@@ -76,7 +76,7 @@ public final class SyntheticRegion {
         if (size < 1 || size > 100_000) {
             throw new IllegalArgumentException("size must be 1..100000, was " + size);
         }
-        SecureRandom keys = seeded(seed);
+        SecureRandom keys = Seeds.secureRandom(seed);
         Random data = new Random(seed);
         RegionOrganisations orgs = new RegionOrganisations(keys);
         TrustList trustList = orgs.trustList();
@@ -124,7 +124,7 @@ public final class SyntheticRegion {
 
     private static Issued issueWorker(long seed, int w, WorkerProfile profile, RegionOrganisations orgs, Clock issueClock,
             Clock walletClock, Instant validUntil, CredentialValidator validator) {
-        SecureRandom random = seeded(seed * 1_000_003L + w);
+        SecureRandom random = Seeds.secureRandom(seed * 1_000_003L + w);
         SigningKey holder = SigningKey.generate(SignatureAlgorithm.EDDSA, random);
         Wallet wallet = Wallet.create(holder, walletClock);
         List<Mark> marks = new ArrayList<>();
@@ -189,17 +189,6 @@ public final class SyntheticRegion {
         }
         jwk.put("kid", kid);
         return SigningKey.fromJwk(jwk.toString()).value();
-    }
-
-    private static SecureRandom seeded(long seed) {
-        try {
-            // SHA1PRNG seeded before first use is deterministic: the same seed, the same keys and salts.
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is part of every Java platform", e);
-        }
     }
 
     /** The organisations and their keys. */
