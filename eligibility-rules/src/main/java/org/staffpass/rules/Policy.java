@@ -107,6 +107,18 @@ public record Policy(String id, String version, String publisher, Effective effe
         return Disclosures.request(this, Objects.requireNonNull(shift, "shift"));
     }
 
+    /**
+     * The shift's real elapsed time in each pay band of this policy, keyed by the rate card's
+     * member names ({@code day}, {@code evening}, {@code night}, {@code weekend},
+     * {@code bankHoliday}) in that order; bands the shift does not touch are absent. Split in
+     * Europe/London civil time with precedence bank holiday &gt; weekend &gt; night &gt; evening
+     * &gt; day, exactly as the rates family prices a shift (docs/working-time-and-rates.md);
+     * the durations always sum to the shift's elapsed time.
+     */
+    public java.util.Map<String, java.time.Duration> bandSplit(Shift shift) {
+        return org.staffpass.rules.internal.BandSplit.split(this, java.util.Objects.requireNonNull(shift, "shift"));
+    }
+
     /** The period the policy applies to: from a date, optionally until a later one (exclusive). */
     public record Effective(LocalDate from, Optional<LocalDate> until) {
         public Effective {

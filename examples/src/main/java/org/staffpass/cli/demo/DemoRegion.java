@@ -3,7 +3,6 @@ package org.staffpass.cli.demo;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -51,7 +50,7 @@ public final class DemoRegion {
 
     /** Builds the region as of {@code clock}'s instant. */
     public DemoRegion(long seed, Clock clock) {
-        SecureRandom random = seeded(seed);
+        SecureRandom random = Seeds.secureRandom(seed);
         this.now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         this.operator = SigningKey.generate(SignatureAlgorithm.ES256, random);
         this.leadEmployer = SigningKey.generate(SignatureAlgorithm.EDDSA, random);
@@ -241,17 +240,6 @@ public final class DemoRegion {
 
     private static String b64(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static SecureRandom seeded(long seed) {
-        try {
-            // SHA1PRNG seeded before first use is deterministic: the same seed, the same keys.
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is part of every Java platform", e);
-        }
     }
 
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = JsonMapper.builder().build();

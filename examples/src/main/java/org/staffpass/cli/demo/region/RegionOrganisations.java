@@ -12,12 +12,14 @@ import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.trust.TrustList;
 import org.staffpass.crypto.trust.TrustedIssuer;
 import org.staffpass.passport.credential.CredentialType;
+import org.staffpass.rules.audit.DecisionRecord;
+import org.staffpass.rules.audit.SignedPolicy;
 
 /**
  * The organisations of the synthetic region: the scheme operator that signs the trust list,
  * a lead employer that makes the pre-employment checks for every bank worker, and nine trusts
- * that record training and specialty competencies and offer shifts. Each issuer is on the
- * trust list for its own credential types only. Codes are illustrative ODS-format codes, not
+ * that record training and specialty competencies, offer shifts and sign their booking
+ * decisions. Each issuer is on the trust list for its own credential types only. Codes are illustrative ODS-format codes, not
  * real trusts.
  */
 public final class RegionOrganisations {
@@ -137,6 +139,9 @@ public final class RegionOrganisations {
                     issuer.credentialType(type.vct());
                 }
             }
+            // The lead employer hosts the bank and publishes its policies; each trust signs its
+            // own booking decisions.
+            issuer.credentialType(org == leadEmployer ? SignedPolicy.TYPE_URI : DecisionRecord.TYPE_URI);
             builder.issuer(issuer.build());
         }
         return builder.build();

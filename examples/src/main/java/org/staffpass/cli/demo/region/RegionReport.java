@@ -16,7 +16,9 @@ import java.util.TreeMap;
  * @param workers               workers in the region
  * @param trusts                trusts offering shifts
  * @param shiftsOffered         vacant shifts in the month
- * @param verification          presentation verification outcomes: {@code ACCEPTED} or the first reason code
+ * @param enrolment             every worker's full passport verified once when the bank run starts:
+ *                              {@code ACCEPTED} or the first reason code
+ * @param verification          booking presentations' verification outcomes: {@code ACCEPTED} or the first reason code
  * @param decisionOutcomes      decisions by outcome
  * @param failedRules           failed findings by rule code
  * @param rateFindings          failed rate findings by code (violations and escalations)
@@ -28,12 +30,14 @@ import java.util.TreeMap;
  * @param decisionLogHead       the digest of the log's last record
  * @param timing                how long the stages took on this machine
  */
-public record RegionReport(long seed, int workers, int trusts, int shiftsOffered, SortedMap<String, Integer> verification,
+public record RegionReport(long seed, int workers, int trusts, int shiftsOffered, SortedMap<String, Integer> enrolment,
+        SortedMap<String, Integer> verification,
         SortedMap<String, Integer> decisionOutcomes, SortedMap<String, Integer> failedRules,
         SortedMap<String, Integer> rateFindings, SortedMap<String, Integer> approvalsByRole,
         SortedMap<String, Fill> fillByTrust, SortedMap<String, Fill> fillBySpecialty,
         SortedMap<String, BigDecimal> payByBand, int decisionLogRecords, String decisionLogHead, Timing timing) {
     public RegionReport {
+        enrolment = sorted(enrolment);
         verification = sorted(verification);
         decisionOutcomes = sorted(decisionOutcomes);
         failedRules = sorted(failedRules);

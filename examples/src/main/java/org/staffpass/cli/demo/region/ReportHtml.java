@@ -42,7 +42,8 @@ public final class ReportHtml {
 
         section(html, "fill-by-trust", "Fill rate by trust (%)", fills(report.fillByTrust()), true);
         section(html, "fill-by-specialty", "Fill rate by specialty (%)", fills(report.fillBySpecialty()), true);
-        section(html, "verification", "Passport verification outcomes", counts(report.verification()), false);
+        section(html, "enrolment", "Passports verified at the start of the run (every worker)", counts(report.enrolment()), false);
+        section(html, "verification", "Booking presentations verified (minimal disclosure)", counts(report.verification()), false);
         section(html, "outcomes", "Decisions by outcome", counts(report.decisionOutcomes()), false);
         section(html, "reasons", "Failed rules (why workers could not take a shift)", counts(report.failedRules()), false);
         Map<String, Double> pay = new LinkedHashMap<>();

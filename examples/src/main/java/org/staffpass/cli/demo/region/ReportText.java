@@ -21,7 +21,8 @@ public final class ReportText {
                 report.shiftsFilled(), report.shiftsOffered(),
                 report.shiftsOffered() == 0 ? 0.0 : 100.0 * report.shiftsFilled() / report.shiftsOffered(),
                 report.decisionLogRecords()));
-        counts(out, "Passport verification (presentations)", report.verification());
+        counts(out, "Passports verified offline at the start of the run (every worker, all credentials)", report.enrolment());
+        counts(out, "Booking presentations verified offline (minimal disclosure)", report.verification());
         counts(out, "Decisions by outcome", report.decisionOutcomes());
         counts(out, "Failed rules", report.failedRules());
         counts(out, "Rate violations and escalations", report.rateFindings());
@@ -29,7 +30,7 @@ public final class ReportText {
         fills(out, "Fill rate by trust", report.fillByTrust());
         fills(out, "Fill rate by specialty", report.fillBySpecialty());
         out.append("\nCard pay of filled shifts by time band (GBP)\n");
-        report.payByBand().forEach((band, gbp) -> out.append(String.format(Locale.ROOT, "  %-34s %14s%n", band,
+        report.payByBand().forEach((band, gbp) -> out.append(String.format(Locale.ROOT, "  %-44s %14s%n", band,
                 String.format(Locale.ROOT, "%,.2f", gbp))));
         RegionReport.Timing t = report.timing();
         out.append(String.format(Locale.ROOT, "%nThroughput on this machine: region built in %.1f s; %d presentations "
@@ -45,12 +46,12 @@ public final class ReportText {
         if (counts.isEmpty()) {
             out.append("  none\n");
         }
-        counts.forEach((key, n) -> out.append(String.format(Locale.ROOT, "  %-34s %6d%n", key, n)));
+        counts.forEach((key, n) -> out.append(String.format(Locale.ROOT, "  %-44s %6d%n", key, n)));
     }
 
     private static void fills(StringBuilder out, String title, Map<String, RegionReport.Fill> fills) {
         out.append('\n').append(title).append('\n');
-        fills.forEach((key, f) -> out.append(String.format(Locale.ROOT, "  %-34s %4d / %-4d %5.1f%%%n", key, f.filled(),
+        fills.forEach((key, f) -> out.append(String.format(Locale.ROOT, "  %-44s %4d / %-4d %5.1f%%%n", key, f.filled(),
                 f.offered(), f.percent())));
     }
 
@@ -60,6 +61,7 @@ public final class ReportText {
         ObjectNode root = f.objectNode();
         root.put("seed", report.seed()).put("workers", report.workers()).put("trusts", report.trusts())
                 .put("shifts_offered", report.shiftsOffered()).put("shifts_filled", report.shiftsFilled());
+        putCounts(root.putObject("enrolment"), report.enrolment());
         putCounts(root.putObject("verification"), report.verification());
         putCounts(root.putObject("decision_outcomes"), report.decisionOutcomes());
         putCounts(root.putObject("failed_rules"), report.failedRules());

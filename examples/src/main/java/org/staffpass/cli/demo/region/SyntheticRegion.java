@@ -1,6 +1,5 @@
 package org.staffpass.cli.demo.region;
 
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,15 +27,17 @@ import org.staffpass.passport.credential.CredentialResult;
 import org.staffpass.passport.credential.CredentialType;
 import org.staffpass.passport.credential.CredentialValidator;
 import org.staffpass.passport.vocab.Vocabularies;
+import org.staffpass.cli.demo.Seeds;
 import org.staffpass.cli.demo.region.RegionOrganisations.Organisation;
 
 /**
  * A whole synthetic region, built from a seed: organisations and keys, the signed trust list,
  * every worker's nine credentials issued into their wallet, and the issuers' signed status
  * lists (with the planted revocation and suspensions). Deterministic: the same seed and size
- * give the same keys, credentials (salts come from the seeded generator, signatures are
- * deterministic) and tokens, because everything is made on one thread in a fixed order at the
- * fixed instants of {@link RegionCalendar}.
+ * give the same keys, credentials (salts come from seeded generators, signatures are
+ * deterministic) and tokens: the organisations come from one generator seeded by the seed, each
+ * worker from generators seeded by the seed and the worker's number (so workers are issued in
+ * parallel), all at the fixed instants of {@link RegionCalendar}.
  */
 public final class SyntheticRegion {
     /** How many credential slots each worker has in the lead employer's status list. */
@@ -75,16 +76,12 @@ public final class SyntheticRegion {
         if (size < 1 || size > 100_000) {
             throw new IllegalArgumentException("size must be 1..100000, was " + size);
         }
-        SecureRandom keys = seeded(seed);
+        SecureRandom keys = Seeds.secureRandom(seed);
         Random data = new Random(seed);
         RegionOrganisations orgs = new RegionOrganisations(keys);
         TrustList trustList = orgs.trustList();
         Clock issueClock = Clock.fixed(RegionCalendar.CREDENTIALS_ISSUED, ZoneOffset.UTC);
         CredentialValidator validator = CredentialValidator.create(Vocabularies.standard(), issueClock);
-        Map<String, PassportIssuer> issuers = new LinkedHashMap<>();
-        for (Organisation org : orgs.issuers()) {
-            issuers.put(org.odsCode(), issuer(org.id(), org.key(), issueClock, keys, validator));
-        }
         Map<String, StatusList.Builder> lists = new LinkedHashMap<>();
         lists.put(orgs.leadEmployer().odsCode(), StatusList.builder(2, size * LEAD_SLOTS));
         for (Organisation trust : orgs.trusts()) {
@@ -93,37 +90,18 @@ public final class SyntheticRegion {
 
         Clock walletClock = Clock.fixed(RegionCalendar.BOOKING_RUN, ZoneOffset.UTC);
         Instant validUntil = RegionCalendar.CREDENTIALS_ISSUED.plus(Duration.ofDays(365));
-        List<RegionWorker> workers = new ArrayList<>(size);
         List<WorkerProfile> profiles = Workforce.draw(data, size, RegionOrganisations.TRUSTS);
-        for (int w = 0; w < profiles.size(); w++) {
-            WorkerProfile profile = profiles.get(w);
-            SigningKey holder = SigningKey.generate(SignatureAlgorithm.EDDSA, keys);
-            Wallet wallet = Wallet.create(holder, walletClock);
-            for (Credential credential : PassportContents.of(profile, data)) {
-                CredentialType type = credential.credentialType();
-                Organisation org = issuerOf(orgs, profile, type);
-                int index = orgs.leadEmployer() == org ? w * LEAD_SLOTS + type.ordinal() : w * 2
-                        + (type == CredentialType.MANDATORY_TRAINING ? 0 : 1);
-                PassportIssuer issuer = issuers.get(org.odsCode());
-                if (profile.problem() == Problem.FORGED_CREDENTIAL && type == CredentialType.MANDATORY_TRAINING) {
-                    issuer = issuer(org.id(), relabel(orgs.attacker(), org.key().kid()), issueClock, keys, validator);
-                }
-                if (profile.problem() == Problem.UNAUTHORISED_ISSUER && type == CredentialType.DBS_CHECK) {
-                    Organisation home = orgs.trust(profile.homeTrust());
-                    org = home;
-                    index = w * 2;
-                    issuer = issuers.get(home.odsCode());
-                }
-                StatusReference status = new StatusReference(org.statusUri(), index);
-                IssuedCredential issued = issued(issuer.issue(credential, holder.verificationKey(), validUntil, status),
-                        profile, type);
-                if (wallet.add(issued.compact()) instanceof org.staffpass.crypto.Verification.Rejected<?> r) {
-                    throw new IllegalStateException("the demo wallet refused " + type + " of " + profile.id() + ": "
-                            + r.message());
-                }
-                mark(lists.get(org.odsCode()), profile, type, index);
+        // Each worker is made from generators seeded by (seed, worker), so workers can be issued
+        // in parallel and still come out the same on every run.
+        List<Issued> issued = java.util.stream.IntStream.range(0, size).parallel()
+                .mapToObj(w -> issueWorker(seed, w, profiles.get(w), orgs, issueClock, walletClock, validUntil, validator))
+                .toList();
+        List<RegionWorker> workers = new ArrayList<>(size);
+        for (Issued worker : issued) {
+            workers.add(worker.worker());
+            for (Mark mark : worker.marks()) {
+                lists.get(mark.issuer()).set(mark.index(), mark.status());
             }
-            workers.add(new RegionWorker(profile, holder, wallet));
         }
 
         Clock statusClock = Clock.fixed(RegionCalendar.STATUS_LISTS_PUBLISHED, ZoneOffset.UTC);
@@ -136,17 +114,53 @@ public final class SyntheticRegion {
         return new SyntheticRegion(orgs, trustList.sign(orgs.operator()), tokens, workers);
     }
 
-    private static Organisation issuerOf(RegionOrganisations orgs, WorkerProfile profile, CredentialType type) {
-        return RegionOrganisations.LEAD_EMPLOYER_TYPES.contains(type) ? orgs.leadEmployer() : orgs.trust(profile.homeTrust());
+    /** A worker's wallet and the status-list entries their credentials need set. */
+    private record Issued(RegionWorker worker, List<Mark> marks) {
     }
 
-    private static void mark(StatusList.Builder list, WorkerProfile profile, CredentialType type, int index) {
-        if (profile.problem() == Problem.DBS_REVOKED && type == CredentialType.DBS_CHECK) {
-            list.set(index, TokenStatus.INVALID);
+    /** A status to set: issuer ODS code, index, status. */
+    private record Mark(String issuer, int index, TokenStatus status) {
+    }
+
+    private static Issued issueWorker(long seed, int w, WorkerProfile profile, RegionOrganisations orgs, Clock issueClock,
+            Clock walletClock, Instant validUntil, CredentialValidator validator) {
+        SecureRandom random = Seeds.secureRandom(seed * 1_000_003L + w);
+        SigningKey holder = SigningKey.generate(SignatureAlgorithm.EDDSA, random);
+        Wallet wallet = Wallet.create(holder, walletClock);
+        List<Mark> marks = new ArrayList<>();
+        for (Credential credential : PassportContents.of(profile, new Random(seed * 7_919L + w))) {
+            CredentialType type = credential.credentialType();
+            Organisation org = issuerOf(orgs, profile, type);
+            int index = orgs.leadEmployer() == org ? w * LEAD_SLOTS + type.ordinal()
+                    : w * 2 + (type == CredentialType.MANDATORY_TRAINING ? 0 : 1);
+            SigningKey key = org.key();
+            if (profile.problem() == Problem.FORGED_CREDENTIAL && type == CredentialType.MANDATORY_TRAINING) {
+                key = relabel(orgs.attacker(), org.key().kid());
+            }
+            if (profile.problem() == Problem.UNAUTHORISED_ISSUER && type == CredentialType.DBS_CHECK) {
+                org = orgs.trust(profile.homeTrust());
+                key = org.key();
+                index = w * 2;
+            }
+            PassportIssuer issuer = issuer(org.id(), key, issueClock, random, validator);
+            StatusReference status = new StatusReference(org.statusUri(), index);
+            IssuedCredential credentialIssued = issued(issuer.issue(credential, holder.verificationKey(), validUntil, status),
+                    profile, type);
+            if (wallet.add(credentialIssued.compact()) instanceof org.staffpass.crypto.Verification.Rejected<?> r) {
+                throw new IllegalStateException("the demo wallet refused " + type + " of " + profile.id() + ": " + r.message());
+            }
+            if (profile.problem() == Problem.DBS_REVOKED && type == CredentialType.DBS_CHECK) {
+                marks.add(new Mark(org.odsCode(), index, TokenStatus.INVALID));
+            }
+            if (profile.problem() == Problem.REGISTRATION_SUSPENDED && type == CredentialType.PROFESSIONAL_REGISTRATION) {
+                marks.add(new Mark(org.odsCode(), index, TokenStatus.SUSPENDED));
+            }
         }
-        if (profile.problem() == Problem.REGISTRATION_SUSPENDED && type == CredentialType.PROFESSIONAL_REGISTRATION) {
-            list.set(index, TokenStatus.SUSPENDED);
-        }
+        return new Issued(new RegionWorker(profile, holder, wallet), marks);
+    }
+
+    private static Organisation issuerOf(RegionOrganisations orgs, WorkerProfile profile, CredentialType type) {
+        return RegionOrganisations.LEAD_EMPLOYER_TYPES.contains(type) ? orgs.leadEmployer() : orgs.trust(profile.homeTrust());
     }
 
     private static IssuedCredential issued(CredentialResult<IssuedCredential> result, WorkerProfile profile,
@@ -175,17 +189,6 @@ public final class SyntheticRegion {
         }
         jwk.put("kid", kid);
         return SigningKey.fromJwk(jwk.toString()).value();
-    }
-
-    private static SecureRandom seeded(long seed) {
-        try {
-            // SHA1PRNG seeded before first use is deterministic: the same seed, the same keys and salts.
-            SecureRandom random = SecureRandom.getInstance("SHA1PRNG");
-            random.setSeed(seed);
-            return random;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA1PRNG is part of every Java platform", e);
-        }
     }
 
     /** The organisations and their keys. */

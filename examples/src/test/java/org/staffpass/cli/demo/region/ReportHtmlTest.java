@@ -25,7 +25,8 @@ class ReportHtmlTest {
         byTrust.put("RA1", new RegionReport.Fill(40, 31));
         byTrust.put("RA2", new RegionReport.Fill(35, 35));
         byTrust.put("RA3 <&> \"quoted\"", new RegionReport.Fill(10, 0));
-        return new RegionReport(9, 2000, 9, 85, new TreeMap<>(Map.of("ACCEPTED", 900, "CREDENTIAL_REVOKED", 3)),
+        return new RegionReport(9, 2000, 9, 85, new TreeMap<>(Map.of("ACCEPTED", 1990, "SIGNATURE_INVALID", 1)),
+                new TreeMap<>(Map.of("ACCEPTED", 900, "CREDENTIAL_REVOKED", 3)),
                 new TreeMap<>(Map.of("ELIGIBLE", 600, "INELIGIBLE", 280, "NEEDS_APPROVAL", 20)),
                 new TreeMap<>(Map.of("GRADE_TOO_LOW", 120, "COMPLIANCE_TRAINING_LAPSED", 30)),
                 new TreeMap<>(Map.of("RATE_ESCALATION", 20, "RATE_ABOVE_CAP", 2)),
@@ -54,11 +55,11 @@ class ReportHtmlTest {
 
         String dom = chromium.dumpDom(page, work);
         assertTrue(dom.contains("Collaborative bank: month report"), "title rendered");
-        assertEquals(3 + 1 + 2 + 3 + 2 + 2 + 2 + 2, count(dom, "<rect class=\"bar\""), "one bar per figure");
+        assertEquals(3 + 1 + 2 + 2 + 3 + 2 + 2 + 2 + 2, count(dom, "<rect class=\"bar\""), "one bar per figure");
         Matcher fill = Pattern.compile("id=\"kpi-fill-rate\"><b>([^<]+)</b>").matcher(dom);
         assertTrue(fill.find(), "fill-rate KPI present");
         assertEquals("77.6%", fill.group(1), "66 of 85 shifts");
-        for (String id : new String[] {"fill-by-trust", "fill-by-specialty", "verification", "outcomes", "reasons",
+        for (String id : new String[] {"fill-by-trust", "fill-by-specialty", "enrolment", "verification", "outcomes", "reasons",
             "pay-by-band", "rate-findings", "approvals", "audit"}) {
             assertTrue(dom.contains("<section id=\"" + id + "\""), id);
         }
