@@ -250,7 +250,8 @@ class DecisionReplayTest {
                 .replay(verified(ELIGIBLE.record()), ELIGIBLE.presentation(), HISTORY);
         assertTrue(result.isSame(), result::toString);
         assertEquals(1, result.notes().size(), result.notes().toString());
-        assertTrue(result.notes().get(0).startsWith("status list 'after.jwt' not used"), result.notes().toString());
+        assertTrue(result.notes().get(0).startsWith("status list 'after.jwt' not used: NOT_YET_VALID: "), result.notes().toString());
+        assertTrue(result.notes().get(0).endsWith("(issued after the decision)"), result.notes().toString());
 
         // only the later list: nothing as of the decision says the credentials were valid
         ReplayResult.NotReplayable onlyAfter = notReplayable(replay(Map.of("after.jwt", LIST_AFTER)).policy(POLICY).build()

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.staffpass.crypto.ReasonCode;
 import org.staffpass.crypto.VerificationKey;
 import org.staffpass.crypto.sdjwt.SdJwtVerifier;
 import org.staffpass.crypto.status.StatusListStore;
@@ -207,7 +208,8 @@ public final class DecisionReplay {
         statusLists.forEach((source, compact) -> {
             StatusListStore.LoadResult loaded = store.load(source, compact);
             if (loaded instanceof StatusListStore.LoadResult.Rejected r) {
-                notes.add("status list " + printable(source) + " not used: " + r.reason() + ": " + r.message());
+                notes.add("status list " + printable(source) + " not used: " + r.reason() + ": " + r.message()
+                        + (r.reason() == ReasonCode.NOT_YET_VALID ? " (issued after the decision)" : ""));
             } else if (loaded instanceof StatusListStore.LoadResult.NotNewer n) {
                 notes.add("status list " + printable(source) + " not used: the list for the same URI issued at "
                         + n.heldIssuedAt() + " is later");
