@@ -385,6 +385,49 @@ class DecisionReplayTest {
         }
     }
 
+    /** {@code record} bound to {@code presentation} by its digest (the caller vouches for the record). */
+    static DecisionRecord boundTo(DecisionRecord r, String presentation) {
+        return new DecisionRecord(r.issuer(), r.seq(), r.prev(), r.decidedAt(), r.shift(), r.policy(), r.credentialDigests(),
+                r.holderKeyThumbprint(), Optional.of(DecisionContext.digest(presentation)), r.historyDigest(), r.outcome(),
+                r.findings(), r.hourlyPay(), r.totalPay(), r.approvalsRequired(), r.approvals(), r.disclosureRequest());
+    }
+
+    @Test
+    void anyOneCharacterChangeToThePresentationNeverReplaysEvenWithARecordBoundToIt() {
+        DecisionReplay replay = replay(POLICY);
+        String original = ELIGIBLE.presentation();
+        String alphabet = "AQgw_-.~\"{}[]:,0aZ ";
+        org.staffpass.testing.Property.forAll("one-character change", 60, random -> {
+            int at = random.nextInt(original.length());
+            char c = alphabet.charAt(random.nextInt(alphabet.length()));
+            return original.substring(0, at) + c + original.substring(at + 1);
+        }, changed -> {
+            if (changed.equals(original)) {
+                return;
+            }
+            ReplayResult result = replay.replay(boundTo(ELIGIBLE.record().record(), changed), changed, HISTORY);
+            ReplayResult.NotReplayable not = assertInstanceOf(ReplayResult.NotReplayable.class, result, result::toString);
+            assertTrue(Set.of(ReplayProblem.PRESENTATION_UNREADABLE, ReplayProblem.CREDENTIALS_MISMATCH,
+                    ReplayProblem.VERIFICATION_REFUSED).contains(not.problem()), not.toString());
+        });
+    }
+
+    @Test
+    void arbitraryPresentationsNeverThrow() {
+        DecisionReplay replay = replay(POLICY);
+        org.staffpass.testing.Property.forAll("arbitrary presentation", 200, random -> {
+            String[] pieces = {"{", "}", "[", "]", "\"presentation\"", ":", ",", "\"", "~", ".", "eyJ", "e30", "\\u0000",
+                "\uD83D", "null", "1e999", " "};
+            StringBuilder out = new StringBuilder();
+            int n = random.nextInt(30);
+            for (int i = 0; i < n; i++) {
+                out.append(pieces[random.nextInt(pieces.length)]);
+            }
+            return out.toString();
+        }, text -> assertInstanceOf(ReplayResult.NotReplayable.class,
+                replay.replay(boundTo(ELIGIBLE.record().record(), text), text, HISTORY)));
+    }
+
     @Test
     void theBuilderNamesWhatIsMissingAndRefusesASecondCall() {
         IllegalStateException missing = assertThrows(IllegalStateException.class, () -> DecisionReplay.builder().build());
