@@ -16,12 +16,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffpass.crypto.SignatureAlgorithm;
 import org.staffpass.crypto.SigningKey;
+import org.staffpass.crypto.VerificationKey;
 import org.staffpass.crypto.status.StatusList;
 import org.staffpass.crypto.status.StatusListSigner;
 import org.staffpass.crypto.status.StatusListStore;
@@ -48,6 +50,10 @@ import org.staffpass.rules.audit.AuditLogWriter;
 import org.staffpass.rules.audit.DecisionContext;
 import org.staffpass.rules.audit.DecisionRecord;
 import org.staffpass.rules.audit.DecisionRecordSigner;
+import org.staffpass.rules.audit.DecisionRecordVerifier;
+import org.staffpass.rules.audit.DecisionReplay;
+import org.staffpass.rules.audit.RecordResult;
+import org.staffpass.rules.audit.ReplayResult;
 import org.staffpass.rules.audit.SignedDecisionRecord;
 import org.staffpass.rules.audit.SignedPolicy;
 
@@ -87,6 +93,10 @@ class DecisionReplayCommandTest {
     private Path policyFile;
     private Path historyFile;
     private Path record;
+    private String trustJws;
+    private String listBefore;
+    private String document;
+    private SignedDecisionRecord signed;
 
     private Path write(String name, String content) throws IOException {
         return Files.writeString(dir.resolve(name), content);
@@ -141,10 +151,10 @@ class DecisionReplayCommandTest {
                     new StatusReference(STATUS_URI, index++)).value().compact();
             assertTrue(wallet.add(issued).isAccepted());
         }
-        String document = wallet.present(AUDIENCE, "nonce-7", policy.disclosureRequest(shift));
+        document = wallet.present(AUDIENCE, "nonce-7", policy.disclosureRequest(shift));
 
-        String trustJws = trustList(DECIDED_AT.minus(Duration.ofDays(1)));
-        String listBefore = statusList(DECIDED_AT.minus(Duration.ofHours(2)), Optional.empty());
+        trustJws = trustList(DECIDED_AT.minus(Duration.ofDays(1)));
+        listBefore = statusList(DECIDED_AT.minus(Duration.ofHours(2)), Optional.empty());
         TrustAnchors anchors = TrustAnchors.load(trustJws, List.of(operator.verificationKey()), AT_DECISION).value();
         StatusListStore store = StatusListStore.builder().trustedKeys(List.of(issuerKey.verificationKey())).clock(AT_DECISION)
                 .maxAge(Duration.ofHours(24)).build();
@@ -159,7 +169,7 @@ class DecisionReplayCommandTest {
                 .holderKeyThumbprint(passport.holderKeyThumbprint()).decidedAt(DECIDED_AT)
                 .presentationDigest(DecisionContext.digest(document))
                 .historyDigest(DecisionContext.historyDigest(history)).build();
-        SignedDecisionRecord signed = DecisionRecordSigner.of(orgKey, ORG).sign(decision, context);
+        signed = DecisionRecordSigner.of(orgKey, ORG).sign(decision, context);
 
         root = write("operator.pub.jwk", operator.verificationKey().toJwkJson());
         trust = write("trust.jws", trustJws);
@@ -391,6 +401,31 @@ class DecisionReplayCommandTest {
         CliRun age = replay("--max-age", "-PT1H");
         assertEquals(Exit.USAGE, age.exit());
         assertTrue(age.err().startsWith("staffpass: --max-age must be positive"), age.err());
+    }
+
+    /** The library example of docs/audit.md ("Replay"), on the same material the command reads. */
+    @Test
+    void theDocumentedLibraryExampleReplaysTheSame() {
+        TrustAnchors anchorsHoldingTheListInForceAtTheDecision = TrustAnchors.load(trustJws,
+                List.of(operator.verificationKey()), AT_DECISION).value();
+        List<VerificationKey> statusKeys = List.of(issuerKey.verificationKey());
+        String statusListJws = listBefore;
+        RecordResult.Valid verifiedRecord = assertInstanceOf(RecordResult.Valid.class,
+                DecisionRecordVerifier.of(anchorsHoldingTheListInForceAtTheDecision).verify(signed.compact()));
+        String presentationDocument = document;
+
+        DecisionReplay replay = DecisionReplay.builder()
+                .trustAnchors(anchorsHoldingTheListInForceAtTheDecision)
+                .statusListKeys(statusKeys)
+                .statusLists(Map.of("lead-employer-1.jwt", statusListJws))
+                .statusListMaxAge(Duration.ofHours(24))
+                .vocabularies(Vocabularies.standard())
+                .policy(policy)
+                .build();
+        ReplayResult result = replay.replay(verifiedRecord, presentationDocument, history);
+
+        ReplayResult.Same same = assertInstanceOf(ReplayResult.Same.class, result, result::toString);
+        assertEquals(decision, same.replayed());
     }
 
     @Test
