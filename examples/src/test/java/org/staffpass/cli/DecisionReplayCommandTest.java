@@ -414,15 +414,17 @@ class DecisionReplayCommandTest {
                 DecisionRecordVerifier.of(anchorsHoldingTheListInForceAtTheDecision).verify(signed.compact()));
         String presentationDocument = document;
 
+        // tag::replay-library[]
         DecisionReplay replay = DecisionReplay.builder()
                 .trustAnchors(anchorsHoldingTheListInForceAtTheDecision)
                 .statusListKeys(statusKeys)
-                .statusLists(Map.of("lead-employer-1.jwt", statusListJws))
+                .statusLists(Map.of("lead-employer-1.jwt", statusListJws))   // every list the auditor has
                 .statusListMaxAge(Duration.ofHours(24))
                 .vocabularies(Vocabularies.standard())
                 .policy(policy)
                 .build();
-        ReplayResult result = replay.replay(verifiedRecord, presentationDocument, history);
+        ReplayResult result = replay.replay(verifiedRecord, presentationDocument, history);  // a RecordResult.Valid
+        // end::replay-library[]
 
         ReplayResult.Same same = assertInstanceOf(ReplayResult.Same.class, result, result::toString);
         assertEquals(decision, same.replayed());
