@@ -272,6 +272,21 @@ class DecisionReplayTest {
     }
 
     @Test
+    void aTrustListIssuedAfterTheDecisionIsNotTheListOfThen() {
+        TrustList later = TrustList.builder().operator("https://operator.example").sequence(2)
+                .issuedAt(DECIDED_AT.plusSeconds(1)).expiresAt(DECIDED_AT.plus(Duration.ofDays(30)))
+                .issuers(ANCHORS.current().orElseThrow().issuers()).build();
+        TrustAnchors anchors = TrustAnchors.load(later.sign(OPERATOR), List.of(OPERATOR.verificationKey()),
+                Clock.fixed(DECIDED_AT.plus(Duration.ofDays(1)), ZoneOffset.UTC)).value();
+        DecisionReplay replay = DecisionReplay.builder().trustAnchors(anchors)
+                .statusListKeys(List.of(ISSUER_KEY.verificationKey())).statusLists(Map.of("before.jwt", LIST_BEFORE))
+                .statusListMaxAge(Duration.ofDays(1)).vocabularies(Vocabularies.standard()).policy(POLICY).build();
+        ReplayResult.NotReplayable not = notReplayable(replay.replay(verified(ELIGIBLE.record()), ELIGIBLE.presentation(),
+                HISTORY), ReplayProblem.TRUST_LIST_AFTER_DECISION);
+        assertTrue(not.message().contains("sequence 2"), not.message());
+    }
+
+    @Test
     void aListStaleAtTheDecisionRefusesTheReplay() {
         String old = statusList(DECIDED_AT.minus(Duration.ofDays(2)), Optional.empty());
         ReplayResult.NotReplayable not = notReplayable(replay(Map.of("old.jwt", old)).policy(POLICY).build()
@@ -437,5 +452,9 @@ class DecisionReplayTest {
         assertThrows(IllegalArgumentException.class, () -> DecisionReplay.builder().statusListMaxAge(Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> DecisionReplay.builder().statusListKeys(List.of()));
         assertThrows(IllegalArgumentException.class, () -> DecisionReplay.builder().keyBindingWindow(Duration.ofHours(1)));
+        DecisionReplay replay = replay(POLICY);
+        assertThrows(NullPointerException.class, () -> replay.replay((RecordResult.Valid) null, "x", HISTORY));
+        assertThrows(NullPointerException.class, () -> replay.replay(ELIGIBLE.record().record(), null, HISTORY));
+        assertThrows(NullPointerException.class, () -> replay.replay(ELIGIBLE.record().record(), "x", null));
     }
 }

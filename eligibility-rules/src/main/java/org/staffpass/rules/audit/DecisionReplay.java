@@ -19,6 +19,7 @@ import org.staffpass.crypto.VerificationKey;
 import org.staffpass.crypto.sdjwt.SdJwtVerifier;
 import org.staffpass.crypto.status.StatusListStore;
 import org.staffpass.crypto.trust.TrustAnchors;
+import org.staffpass.crypto.trust.TrustList;
 import org.staffpass.passport.PassportVerification;
 import org.staffpass.passport.PassportVerifier;
 import org.staffpass.passport.VerifiedCredential;
@@ -45,7 +46,8 @@ import org.staffpass.rules.audit.ReplayResult.Difference;
  * names a presentation digest and the presentation has it; the policy has the record's policy
  * digest; the history has the record's history digest (when the record carries one;
  * otherwise the history is used unchecked, and a note says so); the presentation's
- * credentials have the record's credential digests, in order. Then the presentation is
+ * credentials have the record's credential digests, in order; the trust list in force on the
+ * anchors was issued no later than {@code decidedAt}. Then the presentation is
  * verified by a {@link PassportVerifier} whose clock is fixed at {@code decidedAt}, for the
  * audience and nonce its key-binding JWTs name (the digest already bound those bytes), against
  * the trust anchors and a status-list store built for this replay at {@code decidedAt}; the
@@ -152,6 +154,12 @@ public final class DecisionReplay {
             return refused(record, ReplayProblem.CREDENTIALS_MISMATCH, credentialsMessage(presented, record), notes);
         }
 
+        Optional<TrustList> trustList = anchors.current();
+        if (trustList.isPresent() && trustList.get().issuedAt().isAfter(record.decidedAt())) {
+            return refused(record, ReplayProblem.TRUST_LIST_AFTER_DECISION, "the trust list in force (sequence "
+                    + trustList.get().sequence() + ") was issued at " + trustList.get().issuedAt() + ", after the decision at "
+                    + record.decidedAt() + "; give the list that was in force then", notes);
+        }
         Clock atDecision = Clock.fixed(record.decidedAt(), ZoneOffset.UTC);
         PassportVerifier.Builder verifierBuilder = PassportVerifier.builder().trustAnchors(anchors)
                 .statusLists(statusStore(atDecision, notes)).audience(unverified.audience()).clock(atDecision)

@@ -20,6 +20,8 @@ public enum ReplayProblem {
     PRESENTATION_UNREADABLE,
     /** The presented credentials' digests are not the record's {@code credentials}, in order. */
     CREDENTIALS_MISMATCH,
+    /** The trust list in force on the replay's trust anchors was issued after the decision instant: not the list of then. */
+    TRUST_LIST_AFTER_DECISION,
     /** Verification as of the decision instant refuses the presentation (the passport failures say why). */
     VERIFICATION_REFUSED,
     /** The verified holder key's thumbprint is not the record's {@code holderKeyThumbprint}. */
