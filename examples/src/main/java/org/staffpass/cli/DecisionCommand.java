@@ -29,17 +29,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code staffpass decision}: verify signed decision records and audit logs (docs/audit.md). */
+/** {@code staffpass decision}: verify signed decision records and audit logs, and replay decisions (docs/audit.md). */
 @Command(name = "decision", mixinStandardHelpOptions = true,
-        description = "Verify signed decision records and hash-chained audit logs of them.",
-        subcommands = {DecisionCommand.Verify.class})
+        description = "Verify signed decision records and hash-chained audit logs of them; replay a recorded decision.",
+        subcommands = {DecisionCommand.Verify.class, DecisionReplayCommand.class})
 final class DecisionCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw InputFiles.usage(spec.commandLine(), "choose a subcommand: verify");
+        throw InputFiles.usage(spec.commandLine(), "choose a subcommand: verify, replay");
     }
 
     /** {@code staffpass decision verify --trust T --root R [--at I] [--expect-head D] [--expect-count N] [--json] FILE}. */

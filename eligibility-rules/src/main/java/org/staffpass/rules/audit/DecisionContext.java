@@ -1,16 +1,21 @@
 package org.staffpass.rules.audit;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.staffpass.crypto.internal.Base64Url;
+import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.Shift;
+import org.staffpass.rules.WorkHistory;
 import org.staffpass.rules.audit.DecisionRecord.Approval;
 import org.staffpass.rules.audit.DecisionRecord.PolicyReference;
 
@@ -28,7 +33,7 @@ import org.staffpass.rules.audit.DecisionRecord.PolicyReference;
  * @param decidedAt           the instant the decision was made at
  * @param approvals           approvals recorded for the decision, possibly none
  * @param presentationDigest  {@link #digest} of the whole presentation (binds audience and nonce), if recorded
- * @param historyDigest       digest of the work history used, if recorded
+ * @param historyDigest       {@link #historyDigest(WorkHistory)} of the work history used, if recorded
  * @since 0.1
  */
 public record DecisionContext(Shift shift, PolicyReference policy, List<String> credentialDigests,
@@ -76,6 +81,30 @@ public record DecisionContext(Shift shift, PolicyReference policy, List<String> 
         Objects.requireNonNull(sdJwt, "sdJwt");
         int tilde = sdJwt.indexOf('~');
         return digest(tilde < 0 ? sdJwt : sdJwt.substring(0, tilde));
+    }
+
+    /**
+     * The digest that identifies a work history: SHA-256 of its canonical JSON, the form a
+     * history file takes ({@code policy evaluate --history}) written canonically:
+     * {@code {"shifts":[{"end":..,"organisation":..,"start":..},...]}} with members sorted, no
+     * insignificant whitespace, instants as {@link Instant#toString} writes them, and the
+     * entries sorted by start, then end, then organisation (UTF-16 order), because the order of
+     * a history does not change a decision. So an empty history has one digest, and the same
+     * shifts listed in another order have the same one.
+     */
+    public static String historyDigest(WorkHistory history) {
+        Objects.requireNonNull(history, "history");
+        List<WorkHistory.Entry> entries = new ArrayList<>(history.entries());
+        entries.sort(Comparator.comparing(WorkHistory.Entry::start).thenComparing(WorkHistory.Entry::end)
+                .thenComparing(WorkHistory.Entry::organisation));
+        ObjectNode root = StrictJson.object();
+        ArrayNode shifts = root.putArray("shifts");
+        for (WorkHistory.Entry entry : entries) {
+            // members added in sorted order: StrictJson writes them as added
+            shifts.addObject().put("end", entry.end().toString()).put("organisation", entry.organisation())
+                    .put("start", entry.start().toString());
+        }
+        return digest(StrictJson.write(root));
     }
 
     /** Builds a {@link DecisionContext}. Not thread-safe. */
@@ -142,14 +171,14 @@ public record DecisionContext(Shift shift, PolicyReference policy, List<String> 
             return this;
         }
 
-        /** Digest of the presentation (optional). */
+        /** Digest of the presentation (optional): {@link DecisionContext#digest(String)} of the document as verified. */
         public Builder presentationDigest(String digest) {
             once(this.presentationDigest.orElse(null), "presentationDigest");
             this.presentationDigest = Optional.of(Objects.requireNonNull(digest, "digest"));
             return this;
         }
 
-        /** Digest of the work history (optional). */
+        /** Digest of the work history (optional): {@link DecisionContext#historyDigest(WorkHistory)}. */
         public Builder historyDigest(String digest) {
             once(this.historyDigest.orElse(null), "historyDigest");
             this.historyDigest = Optional.of(Objects.requireNonNull(digest, "digest"));

@@ -2,6 +2,7 @@ package org.staffpass.rules.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.staffpass.rules.Decision;
 import org.staffpass.rules.Finding;
 import org.staffpass.rules.audit.DecisionRecord.RecordedFinding;
@@ -25,15 +26,20 @@ final class DecisionMapper {
             findings.add(RecordedFinding.of(finding.ruleId(), finding.passed(), finding.code(), finding.evidence()));
         }
         // Approvals recorded outside the decision (a staffing manager's sign-off) come first, then
-        // the break-glass approvals the decision itself relied on, each once.
+        // the break-glass approvals the decision itself relied on, each once, with the reason
+        // replay needs to rebuild the BreakGlass (an outside approval that is the same one gains it).
         List<DecisionRecord.Approval> approvals = new ArrayList<>(context.approvals());
         for (org.staffpass.rules.Approval needed : decision.approvals()) {
             needed.recorded().ifPresent(glass -> {
                 DecisionRecord.Approval recorded = new DecisionRecord.Approval(glass.role(), glass.approverId(),
-                        glass.approvedAt());
-                if (!approvals.contains(recorded)) {
-                    approvals.add(recorded);
+                        glass.approvedAt(), Optional.of(glass.reason()));
+                for (int i = 0; i < approvals.size(); i++) {
+                    if (approvals.get(i).sameApproval(recorded)) {
+                        approvals.set(i, recorded);
+                        return;
+                    }
                 }
+                approvals.add(recorded);
             });
         }
         return new DecisionRecord(issuer, seq, prev, context.decidedAt(), context.shift(), context.policy(),

@@ -64,6 +64,8 @@ public record DecisionRecord(String issuer, long seq, String prev, Instant decid
     public static final int MAX_FINDINGS = 1024;
     /** Bound on every other list (credentials, roles, approvals, disclosure paths), as on policy arrays. */
     public static final int MAX_LIST = 400;
+    /** Bound on a break-glass approval's reason, in UTF-16 code units (as {@link org.staffpass.rules.BreakGlass}'s). */
+    public static final int MAX_REASON = 500;
     /** Evidence references recorded per finding; a longer list is shortened and digested ({@link RecordedFinding#of}). */
     public static final int MAX_EVIDENCE = 64;
 
@@ -192,17 +194,32 @@ public record DecisionRecord(String issuer, long seq, String prev, Instant decid
     }
 
     /**
-     * An approval given for the decision (an escalation tier's role, or break glass).
+     * An approval given for the decision (an escalation tier's role, or break glass). A
+     * break-glass approval the decision relied on also carries its {@code reason}, so replay can
+     * rebuild the {@link org.staffpass.rules.BreakGlass} the evaluator was given; approvals
+     * recorded outside the decision carry none.
      *
      * @param role       the approving role
      * @param approver   who approved (an identifier, never a name)
      * @param approvedAt when
+     * @param reason     why glass was broken (1 to {@link #MAX_REASON} characters), for a break-glass approval
      */
-    public record Approval(String role, String approver, Instant approvedAt) {
+    public record Approval(String role, String approver, Instant approvedAt, Optional<String> reason) {
         public Approval {
             RecordRules.require(RecordRules.text(Objects.requireNonNull(role, "role"), true), "approval role");
             RecordRules.require(RecordRules.text(Objects.requireNonNull(approver, "approver"), true), "approval approver");
             RecordRules.require(RecordRules.instant(Objects.requireNonNull(approvedAt, "approvedAt")), "approval approvedAt");
+            Objects.requireNonNull(reason, "reason").ifPresent(r -> RecordRules.require(RecordRules.reason(r), "approval reason"));
+        }
+
+        /** An approval without a reason (one recorded outside the decision). */
+        public Approval(String role, String approver, Instant approvedAt) {
+            this(role, approver, approvedAt, Optional.empty());
+        }
+
+        /** Whether {@code other} is the same approval (role, approver, instant), whatever reason either carries. */
+        boolean sameApproval(Approval other) {
+            return role.equals(other.role) && approver.equals(other.approver) && approvedAt.equals(other.approvedAt);
         }
     }
 }

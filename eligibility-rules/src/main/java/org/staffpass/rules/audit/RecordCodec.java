@@ -48,7 +48,8 @@ final class RecordCodec {
     static final Set<String> FINDING_MEMBERS = Set.of("rule", "passed", "code", "evidence", "evidenceCount",
             "evidenceDigest");
     static final Set<String> FINDING_OPTIONAL = Set.of("evidenceCount", "evidenceDigest");
-    static final Set<String> APPROVAL_MEMBERS = Set.of("role", "approver", "approvedAt");
+    static final Set<String> APPROVAL_MEMBERS = Set.of("role", "approver", "approvedAt", "reason");
+    static final Set<String> APPROVAL_OPTIONAL = Set.of("reason");
     /** Decimal amounts: no sign, no exponent, no leading zeros, at most 6 decimals. */
     static final String DECIMAL_PATTERN = "^(0|[1-9][0-9]{0,13})(\\.[0-9]{1,6})?$";
     /** ISO-8601 UTC instants as Instant.toString writes them. */
@@ -105,8 +106,9 @@ final class RecordCodec {
         strings(root.putArray("approvalsRequired"), record.approvalsRequired());
         ArrayNode approvals = root.putArray("approvals");
         for (Approval approval : record.approvals()) {
-            approvals.addObject().put("role", approval.role()).put("approver", approval.approver())
+            ObjectNode item = approvals.addObject().put("role", approval.role()).put("approver", approval.approver())
                     .put("approvedAt", approval.approvedAt().toString());
+            approval.reason().ifPresent(reason -> item.put("reason", reason));
         }
         strings(root.putArray("disclosureRequest"), record.disclosureRequest());
         return StrictJson.write(sorted(root)).getBytes(StandardCharsets.UTF_8);
@@ -253,9 +255,15 @@ final class RecordCodec {
         List<String> approvalsRequired = texts(root, "", "approvalsRequired", true);
         List<Approval> approvals = list(root, "", "approvals", DecisionRecord.MAX_LIST, (element, pointer) -> {
             ObjectNode approval = asObject(element, pointer);
-            members(approval, pointer, APPROVAL_MEMBERS, Set.of());
+            members(approval, pointer, APPROVAL_MEMBERS, APPROVAL_OPTIONAL);
+            Optional<String> reason = Optional.empty();
+            if (approval.has("reason")) {
+                String text = text(approval, pointer, "reason", true);
+                check(RecordRules.reason(text), pointer + "/reason");
+                reason = Optional.of(text);
+            }
             return new Approval(text(approval, pointer, "role", true), text(approval, pointer, "approver", true),
-                    instant(approval, pointer, "approvedAt"));
+                    instant(approval, pointer, "approvedAt"), reason);
         });
         List<String> disclosureRequest = texts(root, "", "disclosureRequest", true);
         DecisionRecord record = new DecisionRecord(issuer, seqNode.longValue(), prev, decidedAt, shift, policy,

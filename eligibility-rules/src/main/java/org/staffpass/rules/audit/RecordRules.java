@@ -50,6 +50,13 @@ final class RecordRules {
         return Optional.empty();
     }
 
+    /** A break-glass reason: non-empty text of at most {@link DecisionRecord#MAX_REASON} characters. */
+    static Optional<String> reason(String reason) {
+        return reason.length() > DecisionRecord.MAX_REASON
+                ? Optional.of("longer than " + DecisionRecord.MAX_REASON + " characters")
+                : text(reason, true);
+    }
+
     static Optional<String> texts(List<String> texts, boolean nonEmpty) {
         Optional<String> size = size(texts, DecisionRecord.MAX_LIST);
         if (size.isPresent()) {

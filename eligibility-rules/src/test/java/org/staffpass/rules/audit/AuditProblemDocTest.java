@@ -24,13 +24,22 @@ class AuditProblemDocTest {
     @Test
     void everyRowIsAProblem() {
         List<String> rows = new ArrayList<>();
-        int table = DOC.indexOf("## Reason codes");
-        Matcher row = Pattern.compile("(?m)^\\| `([A-Z_0-9]+)` \\|").matcher(DOC.substring(table));
+        Matcher row = Pattern.compile("(?m)^\\| `([A-Z_0-9]+)` \\|").matcher(section(DOC, "## Reason codes"));
         while (row.find()) {
             rows.add(row.group(1));
         }
         assertEquals(Arrays.stream(AuditProblem.values()).map(Enum::name).toList(), rows,
                 "the table lists the codes in enum order");
+    }
+
+    /** From {@code heading} to the next heading of the same or a higher level. */
+    static String section(String doc, String heading) {
+        int start = doc.indexOf(heading + "\n");
+        assertTrue(start >= 0, heading + " is missing");
+        String level = heading.substring(0, heading.indexOf(' ') + 1);
+        Matcher next = Pattern.compile("(?m)^#{1," + (level.length() - 1) + "} ").matcher(doc);
+        int end = next.find(start + heading.length()) ? next.start() : doc.length();
+        return doc.substring(start, end);
     }
 
     @Test

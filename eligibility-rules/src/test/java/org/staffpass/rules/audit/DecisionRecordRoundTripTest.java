@@ -90,7 +90,8 @@ class DecisionRecordRoundTripTest {
                 random.nextBoolean() ? Optional.of(money(random, 6)) : Optional.empty(),
                 random.nextBoolean() ? Optional.of(money(random, 2)) : Optional.empty(),
                 list(random, 3, r -> text(r, true)),
-                list(random, 3, r -> new Approval(text(r, true), text(r, true), instant(r, 0, LATEST_SECOND))),
+                list(random, 3, r -> new Approval(text(r, true), text(r, true), instant(r, 0, LATEST_SECOND),
+                        r.nextBoolean() ? Optional.of(text(r, true)) : Optional.empty())),
                 list(random, 3, r -> text(r, true)));
     }
 

@@ -64,7 +64,7 @@ class DecisionRecordSchemaTest {
         assertObject("/$defs/shift", RecordCodec.SHIFT_MEMBERS, RecordCodec.SHIFT_OPTIONAL);
         assertObject("/$defs/policy", RecordCodec.POLICY_MEMBERS, Set.of());
         assertObject("/$defs/finding", RecordCodec.FINDING_MEMBERS, RecordCodec.FINDING_OPTIONAL);
-        assertObject("/$defs/approval", RecordCodec.APPROVAL_MEMBERS, Set.of());
+        assertObject("/$defs/approval", RecordCodec.APPROVAL_MEMBERS, RecordCodec.APPROVAL_OPTIONAL);
     }
 
     @Test
@@ -74,6 +74,8 @@ class DecisionRecordSchemaTest {
         assertEquals(DecisionRecord.FORMAT_VERSION, SCHEMA.at("/properties/v/const").intValue());
         assertEquals(RecordCodec.MAX_SEQ, SCHEMA.at("/properties/seq/maximum").longValue());
         assertEquals(DecisionRecord.MAX_TEXT, SCHEMA.at("/$defs/text/maxLength").intValue());
+        assertEquals(DecisionRecord.MAX_REASON, SCHEMA.at("/$defs/approval/properties/reason/maxLength").intValue());
+        assertEquals(SCHEMA.at("/$defs/text/pattern"), SCHEMA.at("/$defs/approval/properties/reason/pattern"));
         assertEquals(DecisionRecord.MAX_FINDINGS, SCHEMA.at("/properties/findings/maxItems").intValue());
         assertEquals(DecisionRecord.MAX_LIST, SCHEMA.at("/properties/credentials/maxItems").intValue());
         assertEquals(DecisionRecord.MAX_LIST, SCHEMA.at("/properties/disclosureRequest/maxItems").intValue());
@@ -125,6 +127,12 @@ class DecisionRecordSchemaTest {
                 full.policy(), List.of(), full.holderKeyThumbprint(), java.util.Optional.empty(), java.util.Optional.empty(),
                 Outcome.INELIGIBLE, List.of(), java.util.Optional.empty(), java.util.Optional.empty(), List.of(), List.of(), List.of());
         assertEquals(List.of(), validate(StrictJson.parseObject(minimal.payload(), "payload").value()));
+        DecisionRecord withReason = new DecisionRecord(full.issuer(), 0, full.prev(), full.decidedAt(), full.shift(),
+                full.policy(), List.of(), full.holderKeyThumbprint(), java.util.Optional.empty(), java.util.Optional.empty(),
+                Outcome.NEEDS_APPROVAL, List.of(), java.util.Optional.empty(), java.util.Optional.empty(), List.of("ceo"),
+                List.of(new DecisionRecord.Approval("ceo", "E1", full.decidedAt(), java.util.Optional.of("x".repeat(500)))),
+                List.of());
+        assertEquals(List.of(), validate(StrictJson.parseObject(withReason.payload(), "payload").value()));
     }
 
     /** Payloads broken one way each: the schema and the verifier must both refuse them. */
@@ -151,6 +159,10 @@ class DecisionRecordSchemaTest {
         breaks.put("control character", p -> ((ObjectNode) p.get("shift")).put("site", "Main\u0007"));
         breaks.put("policy extra", p -> ((ObjectNode) p.get("policy")).put("publisher", "x"));
         breaks.put("approval missing time", p -> ((ObjectNode) p.get("approvals").get(0)).remove("approvedAt"));
+        breaks.put("empty reason", p -> ((ObjectNode) p.get("approvals").get(0)).put("reason", ""));
+        breaks.put("reason too long", p -> ((ObjectNode) p.get("approvals").get(0)).put("reason", "x".repeat(501)));
+        breaks.put("reason not a string", p -> ((ObjectNode) p.get("approvals").get(0)).put("reason", 1));
+        breaks.put("reason control character", p -> ((ObjectNode) p.get("approvals").get(0)).put("reason", "a\nb"));
         breaks.put("credentials not array", p -> p.put("credentials", "x"));
         breaks.put("evidence count without digest", p -> ((ObjectNode) p.get("findings").get(0)).put("evidenceCount", 100));
         breaks.put("evidence count too small", p -> ((ObjectNode) p.get("findings").get(0)).put("evidenceCount", 3)
