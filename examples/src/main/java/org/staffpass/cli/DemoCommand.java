@@ -47,6 +47,22 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--shifts", paramLabel = "N", defaultValue = "500", description = "Vacant shifts in the month (default ${DEFAULT-VALUE}).")
     int shifts;
 
+    /** The {@code decision replay} command line for record 0 of the demo in {@code dir}. */
+    static java.util.List<String> replayCommand(Path dir, RegionReport.FirstDecision first) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("./staffpass", "decision", "replay",
+                "--record", dir.resolve("decisions.log").toString(), "--seq", "0",
+                "--presentation", dir.resolve("presentations").resolve(first.application() + ".json").toString(),
+                "--history", dir.resolve("histories").resolve(first.application() + ".json").toString(),
+                "--policy", dir.resolve("policies").resolve(first.policy() + ".jws").toString(),
+                "--trust", dir.resolve("trust-list.jws").toString(), "--root", dir.resolve("keys/operator.jwk").toString(),
+                "--status", dir.resolve("status").toString()));
+        for (String issuer : java.util.List.of("rl1", "ra1", "ra2", "ra3", "ra4", "ra5", "ra6", "ra7", "ra8", "ra9")) {
+            args.add("--status-key");
+            args.add(dir.resolve("keys").resolve(issuer + ".jwk").toString());
+        }
+        return args;
+    }
+
     @Override
     public Integer call() throws IOException {
         CommandLine commandLine = spec.commandLine();
@@ -75,6 +91,11 @@ final class DemoCommand implements Callable<Integer> {
         stdout.println("  ./staffpass decision verify --trust " + dir.resolve("trust-list.jws") + " --root "
                 + dir.resolve("keys/operator.jwk") + " --at " + RegionCalendar.BOOKING_RUN + " "
                 + dir.resolve("decisions.log"));
+        report.firstDecision().ifPresent(first -> {
+            stdout.println();
+            stdout.println("Replay its first decision: re-verify the presentation and re-decide at the recorded time:");
+            stdout.println("  " + String.join(" ", replayCommand(dir, first)));
+        });
         stdout.flush();
         return Exit.OK;
     }

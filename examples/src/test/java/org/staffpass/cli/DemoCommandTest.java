@@ -25,6 +25,15 @@ class DemoCommandTest {
         assertTrue(stdout.contains("./staffpass decision verify --trust " + dir.resolve("trust-list.jws")), stdout);
         assertTrue(err.toString().contains("demo: building the region"), "progress goes to stderr: " + err);
         assertEquals(Files.readString(dir.resolve("report.txt")), stdout.substring(0, Files.readString(dir.resolve("report.txt")).length()));
+
+        // The printed replay command works as printed (minus the launcher): record 0 replays the same.
+        String replayLine = stdout.lines().filter(l -> l.startsWith("  ./staffpass decision replay ")).findFirst().orElseThrow();
+        String[] args = replayLine.trim().substring("./staffpass ".length()).split(" ");
+        StringWriter replayOut = new StringWriter();
+        int replayExit = StaffpassCommand.commandLine(new PrintWriter(replayOut), new PrintWriter(new StringWriter()))
+                .execute(args);
+        assertEquals(0, replayExit, replayOut.toString());
+        assertTrue(replayOut.toString().contains("SAME"), replayOut.toString());
     }
 
     @Test

@@ -147,6 +147,7 @@ public final class RegionDemo {
         Path log = dir.resolve("decisions.log");
         Files.deleteIfExists(log);
         int presentations = 0;
+        RegionReport.FirstDecision first = null;
         String head;
         long recordCount;
         // One batch run that can simply be re-run: force the log once, when it is complete.
@@ -188,8 +189,11 @@ public final class RegionDemo {
                             ? policy.evaluate(PassportFacts.of(passport), shift, history, RegionCalendar.BOOKING_RUN,
                                     breakGlass.get())
                             : policy.evaluate(PassportFacts.of(passport), shift, history, RegionCalendar.BOOKING_RUN);
+                    if (first == null) {
+                        first = new RegionReport.FirstDecision(application, policy.id());
+                    }
                     writer.append(signers.get(plan.trust()), decision, context(shift, policy, passport, presentation,
-                            decision, plan));
+                            history, decision, plan));
                     tally.count(decision);
                     if (decision.outcome() != Outcome.INELIGIBLE) {
                         histories.get(worker.profile().id()).add(new WorkHistory.Entry(plan.trust(), shift.start(),
@@ -212,7 +216,7 @@ public final class RegionDemo {
         long decided = System.nanoTime();
         RegionReport report = new RegionReport(settings.seed(), settings.workers(), RegionOrganisations.TRUSTS.size(),
                 vacancies.size(), enrolment, tally.verification, tally.outcomes, tally.failedRules, tally.rateFindings,
-                tally.approvals, tally.byTrust, tally.bySpecialty, tally.payByBand, (int) recordCount, head,
+                tally.approvals, tally.byTrust, tally.bySpecialty, tally.payByBand, (int) recordCount, head, java.util.Optional.ofNullable(first),
                 new RegionReport.Timing((built - started) / 1_000_000, (decided - built) / 1_000_000, presentations,
                         (int) recordCount));
         Files.writeString(dir.resolve("report.txt"), ReportText.text(report), StandardCharsets.UTF_8);
@@ -290,7 +294,7 @@ public final class RegionDemo {
     }
 
     private static DecisionContext context(Shift shift, Policy policy, VerifiedPassport passport, String presentation,
-            Decision decision, ShiftPlan plan) {
+            WorkHistory history, Decision decision, ShiftPlan plan) {
         List<String> credentialDigests = passport.credentials().stream().map(c -> c.credentialDigest()).toList();
         List<DecisionRecord.Approval> approvals = new ArrayList<>();
         if (decision.outcome() == Outcome.NEEDS_APPROVAL) {
@@ -305,7 +309,8 @@ public final class RegionDemo {
         }
         return DecisionContext.builder().shift(shift).policy(policy).credentialDigests(credentialDigests)
                 .holderKeyThumbprint(passport.holderKeyThumbprint()).decidedAt(RegionCalendar.BOOKING_RUN)
-                .approvals(approvals).presentationDigest(DecisionContext.digest(presentation)).build();
+                .approvals(approvals).presentationDigest(DecisionContext.digest(presentation))
+                .historyDigest(DecisionContext.historyDigest(history)).build();
     }
 
     private static String firstCode(List<PassportFailure> failures) {

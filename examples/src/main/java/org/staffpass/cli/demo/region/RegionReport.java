@@ -28,6 +28,7 @@ import java.util.TreeMap;
  * @param payByBand             card pay of the filled shifts per time band, in GBP
  * @param decisionLogRecords    records written to decisions.log
  * @param decisionLogHead       the digest of the log's last record
+ * @param firstDecision         the application ({@code S0001-W0123}) and policy id of record 0, for a replay example
  * @param timing                how long the stages took on this machine
  */
 public record RegionReport(long seed, int workers, int trusts, int shiftsOffered, SortedMap<String, Integer> enrolment,
@@ -35,7 +36,8 @@ public record RegionReport(long seed, int workers, int trusts, int shiftsOffered
         SortedMap<String, Integer> decisionOutcomes, SortedMap<String, Integer> failedRules,
         SortedMap<String, Integer> rateFindings, SortedMap<String, Integer> approvalsByRole,
         SortedMap<String, Fill> fillByTrust, SortedMap<String, Fill> fillBySpecialty,
-        SortedMap<String, BigDecimal> payByBand, int decisionLogRecords, String decisionLogHead, Timing timing) {
+        SortedMap<String, BigDecimal> payByBand, int decisionLogRecords, String decisionLogHead,
+        java.util.Optional<FirstDecision> firstDecision, Timing timing) {
     public RegionReport {
         enrolment = sorted(enrolment);
         verification = sorted(verification);
@@ -47,6 +49,7 @@ public record RegionReport(long seed, int workers, int trusts, int shiftsOffered
         fillBySpecialty = sorted(fillBySpecialty);
         payByBand = sorted(payByBand);
         Objects.requireNonNull(decisionLogHead, "decisionLogHead");
+        Objects.requireNonNull(firstDecision, "firstDecision");
         Objects.requireNonNull(timing, "timing");
     }
 
@@ -57,6 +60,20 @@ public record RegionReport(long seed, int workers, int trusts, int shiftsOffered
     /** Shifts filled in the month. */
     public int shiftsFilled() {
         return fillByTrust.values().stream().mapToInt(Fill::filled).sum();
+    }
+
+    /**
+     * Where to find what record 0 of the log was decided on.
+     *
+     * @param application the application: shift and worker ({@code S0001-W0123}), the name of
+     *                    its files in presentations/ and histories/
+     * @param policy      the id of the policy that decided (policies/&lt;id&gt;.jws)
+     */
+    public record FirstDecision(String application, String policy) {
+        public FirstDecision {
+            Objects.requireNonNull(application, "application");
+            Objects.requireNonNull(policy, "policy");
+        }
     }
 
     /**

@@ -71,7 +71,10 @@ public final class ReportText {
         putFills(root.putObject("fill_by_specialty"), report.fillBySpecialty());
         ObjectNode pay = root.putObject("pay_by_band_gbp");
         report.payByBand().forEach((band, gbp) -> pay.put(band, gbp.toPlainString()));
-        root.putObject("decision_log").put("records", report.decisionLogRecords()).put("head", report.decisionLogHead());
+        ObjectNode log = root.putObject("decision_log").put("records", report.decisionLogRecords())
+                .put("head", report.decisionLogHead());
+        report.firstDecision().ifPresent(first -> log.putObject("first").put("application", first.application())
+                .put("policy", first.policy()));
         RegionReport.Timing t = report.timing();
         root.putObject("timing").put("build_ms", t.buildMillis()).put("decide_ms", t.decideMillis())
                 .put("presentations", t.presentations()).put("decisions", t.decisions());

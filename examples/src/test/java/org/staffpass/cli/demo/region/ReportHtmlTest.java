@@ -33,7 +33,7 @@ class ReportHtmlTest {
                 new TreeMap<>(Map.of("rota-coordinator", 14, "medical-staffing-manager", 6)), byTrust,
                 new TreeMap<>(Map.of("300", new RegionReport.Fill(20, 15))),
                 new TreeMap<>(Map.of("DAY", new BigDecimal("12345.67"), "NIGHT", new BigDecimal("23456.78"))), 900,
-                "abc123", new RegionReport.Timing(1500, 4200, 900, 900));
+                "abc123", java.util.Optional.empty(), new RegionReport.Timing(1500, 4200, 900, 900));
     }
 
     @Test
