@@ -2,6 +2,7 @@ package org.staffpass.crypto.sdjwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -272,8 +273,9 @@ public final class SdJwtVerifier {
         if (secondDot < 0 || issuerJwt.indexOf('.', secondDot + 1) >= 0) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT must have exactly three dot-separated segments");
         }
-        Optional<byte[]> headerBytes = Base64Url.decode(issuerJwt.substring(0, firstDot));
-        Optional<byte[]> payloadBytes = Base64Url.decode(issuerJwt.substring(firstDot + 1, secondDot));
+        byte[] ascii = issuerJwt.getBytes(StandardCharsets.ISO_8859_1);
+        Optional<byte[]> headerBytes = Base64Url.decodeRange(ascii, 0, firstDot);
+        Optional<byte[]> payloadBytes = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
         if (headerBytes.isEmpty() || payloadBytes.isEmpty()) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT segments are not canonical unpadded base64url");
         }
