@@ -122,9 +122,10 @@ public final class SdJwtVerifier {
      * presentation), each exactly as {@link #verify(String, KeyBinding)} would, at the clock's
      * instant, answering in the same order. Never throws for bad input.
      *
-     * <p>The only difference is work saved: when an SD-JWT's issuer key equals the previous
-     * one's, or its {@code cnf.jwk} is the same JSON as the previous one's (every member equal),
-     * the key already imported and its JWS verifier are used again instead of being rebuilt.
+     * <p>The only difference is work saved: when an SD-JWT's issuer JWT header is the same text
+     * as the previous one's, it is not parsed again to find the key; when its issuer key equals
+     * the previous one's, or its {@code cnf.jwk} is the same JSON as the previous one's (every
+     * member equal), the key already imported and its JWS verifier are used again.
      * Every signature, key binding and claim is still checked for every SD-JWT. Nothing is kept
      * after the call returns.
      */
@@ -140,11 +141,14 @@ public final class SdJwtVerifier {
     }
 
     /**
-     * The keys imported and verifiers built for the SD-JWT verified last, within one call: the
-     * next SD-JWT of the same presentation usually has the same issuer and holder. Holds one of
-     * each, so its size is fixed. Not thread-safe; never outlives the call that made it.
+     * The header read, keys imported and verifiers built for the SD-JWT verified last, within one
+     * call: the next SD-JWT of the same presentation usually has the same issuer and holder.
+     * Holds one of each, so its size is fixed. Not thread-safe; never outlives the call that made it.
      */
     private static final class Imports {
+        /** The last issuer JWT header segment read to find a key, and its tree (only ever read). */
+        private String issuerHeaderSegment;
+        private ObjectNode issuerHeader;
         private VerificationKey issuerKey;
         private JwsVerifier issuerVerifier;
         private ObjectNode holderJwk;
@@ -174,7 +178,7 @@ public final class SdJwtVerifier {
         if (issuerKey.isPresent()) {
             key = Verification.accepted(issuerKey.get());
         } else {
-            Verification<UnverifiedPayload> read = readUnverified(parts.issuerJwt());
+            Verification<UnverifiedPayload> read = readUnverified(parts.issuerJwt(), imports);
             if (read instanceof Verification.Rejected<UnverifiedPayload> r) {
                 return r.cast();
             }
@@ -267,27 +271,38 @@ public final class SdJwtVerifier {
     private record UnverifiedPayload(ObjectNode header, ObjectNode payload, byte[] payloadBytes) {
     }
 
-    private static Verification<UnverifiedPayload> readUnverified(String issuerJwt) {
+    private static Verification<UnverifiedPayload> readUnverified(String issuerJwt, Imports imports) {
         int firstDot = issuerJwt.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : issuerJwt.indexOf('.', firstDot + 1);
         if (secondDot < 0 || issuerJwt.indexOf('.', secondDot + 1) >= 0) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT must have exactly three dot-separated segments");
         }
         byte[] ascii = issuerJwt.getBytes(StandardCharsets.ISO_8859_1);
-        Optional<byte[]> headerBytes = Base64Url.decodeRange(ascii, 0, firstDot);
+        // The previous SD-JWT's header, if this one's is the same text (usually: same issuer and key).
+        String knownSegment = imports.issuerHeaderSegment;
+        boolean known = knownSegment != null && knownSegment.length() == firstDot && issuerJwt.startsWith(knownSegment);
+        Optional<byte[]> headerBytes = known ? Optional.empty() : Base64Url.decodeRange(ascii, 0, firstDot);
         Optional<byte[]> payloadBytes = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
-        if (headerBytes.isEmpty() || payloadBytes.isEmpty()) {
+        if ((!known && headerBytes.isEmpty()) || payloadBytes.isEmpty()) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT segments are not canonical unpadded base64url");
         }
-        Verification<ObjectNode> header = StrictJson.parseObject(headerBytes.get(), "JWS header");
-        if (header instanceof Verification.Rejected<ObjectNode> r) {
-            return r.cast();
+        ObjectNode header;
+        if (known) {
+            header = imports.issuerHeader;
+        } else {
+            Verification<ObjectNode> parsed = StrictJson.parseObject(headerBytes.get(), "JWS header");
+            if (parsed instanceof Verification.Rejected<ObjectNode> r) {
+                return r.cast();
+            }
+            header = parsed.value();
+            imports.issuerHeaderSegment = issuerJwt.substring(0, firstDot);
+            imports.issuerHeader = header;
         }
         Verification<ObjectNode> payload = StrictJson.parseObject(payloadBytes.get(), "SD-JWT payload");
         if (payload instanceof Verification.Rejected<ObjectNode> r) {
             return r.cast();
         }
-        return Verification.accepted(new UnverifiedPayload(header.value(), payload.value(), payloadBytes.get()));
+        return Verification.accepted(new UnverifiedPayload(header, payload.value(), payloadBytes.get()));
     }
 
     private Verification<VerificationKey> resolveIssuerKey(UnverifiedPayload unverified) {

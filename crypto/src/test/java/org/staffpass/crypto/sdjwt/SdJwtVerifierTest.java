@@ -559,6 +559,27 @@ class SdJwtVerifierTest {
             assertThrows(NullPointerException.class, () -> resolving.verifyAll(Arrays.asList(good(), null), KeyBinding.optional()));
             assertEquals(List.of(), resolving.verifyAll(List.of(), KeyBinding.optional()));
         }
+
+        @Test
+        void theResolverSeesEachHeadersOwnKid() {
+            List<Optional<String>> kidsSeen = new ArrayList<>();
+            SdJwtVerifier resolving = SdJwtVerifier.builder().clock(CLOCK).issuerKeys((iss, kid, vct) -> {
+                kidsSeen.add(kid);
+                return Verification.accepted(ISSUER.verificationKey());
+            }).build();
+            String payload = StrictJson.write(payloadWith(digest(GIVEN)));
+            String noKid = JwsSigner.of(ISSUER).sign("dc+sd-jwt", payload.getBytes(StandardCharsets.UTF_8));
+            String[] segments = noKid.split("\\.");
+            String otherKid = org.staffpass.crypto.internal.Base64Url.encode(
+                    ("{\"alg\":\"ES256\",\"typ\":\"dc+sd-jwt\",\"kid\":\"other\"}").getBytes(StandardCharsets.UTF_8));
+            String withOtherKid = otherKid + "." + segments[1] + "." + segments[2];
+            List<Verification<VerifiedSdJwt>> results = resolving.verifyAll(List.of(withKb(sdJwt(noKid, GIVEN)),
+                    withKb(sdJwt(withOtherKid, GIVEN)), withKb(sdJwt(noKid, GIVEN))), KeyBinding.required(AUD, NONCE));
+            assertEquals(List.of(Optional.of(ISSUER.kid()), Optional.of("other"), Optional.of(ISSUER.kid())), kidsSeen);
+            assertAccepted(results.get(0));
+            assertRejected(ReasonCode.SIGNATURE_INVALID, results.get(1));
+            assertAccepted(results.get(2));
+        }
     }
 
     static VerificationKey withoutKid(VerificationKey key) {
