@@ -30,7 +30,9 @@ import org.staffpass.crypto.internal.StrictJson;
  * {@code typ} other than the expected one; an ECDSA signature that is not 64 bytes or has r
  * or s outside [1, n-1]; and of course a signature that does not verify.
  *
- * <p>Build with {@link #builder()}; immutable and thread-safe.
+ * <p>Build with {@link #builder()}; thread-safe, and immutable in all it decides: its one
+ * piece of mutable state remembers the last header it accepted, so that the next token with
+ * the very same header text skips parsing it again (see {@code lastHeader}).
  *
  * @since 0.1
  */
@@ -44,6 +46,21 @@ public final class JwsVerifier {
     private final Optional<String> expectedType;
     private final Set<String> refusedTypes;
     private final int maxLength;
+    /**
+     * The last header this verifier accepted, with what it decided from it. A header's verdict
+     * depends only on its text and this verifier's settings, and the tokens a verifier meets in
+     * a row often share one (every credential of an issuer, every KB-JWT of a holder), so an
+     * identical header is not decoded, parsed and checked again. One immutable entry, replaced
+     * whole through a volatile field: bounded, and safe to share between threads.
+     */
+    private volatile AcceptedHeader lastHeader;
+
+    /** A header segment that passed every header check, and what they found. */
+    private record AcceptedHeader(String segment, VerificationKey key, Optional<String> typ, Optional<String> kid) {
+        boolean matches(String compact, int firstDot) {
+            return segment.length() == firstDot && compact.startsWith(segment);
+        }
+    }
 
     private JwsVerifier(Builder builder) {
         this.keys = builder.keys;
@@ -78,8 +95,10 @@ public final class JwsVerifier {
         }
         // The whole token as bytes, once: it is also the signing input (up to secondDot).
         byte[] ascii = compact.getBytes(StandardCharsets.ISO_8859_1);
-        Optional<byte[]> headerBytes = Base64Url.decodeRange(ascii, 0, firstDot);
-        if (headerBytes.isEmpty()) {
+        AcceptedHeader accepted = lastHeader;
+        boolean known = accepted != null && accepted.matches(compact, firstDot);
+        Optional<byte[]> headerBytes = known ? Optional.empty() : Base64Url.decodeRange(ascii, 0, firstDot);
+        if (!known && headerBytes.isEmpty()) {
             return rejected(ReasonCode.MALFORMED, "JWS header segment is not canonical unpadded base64url");
         }
         Optional<byte[]> payload = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
@@ -90,7 +109,45 @@ public final class JwsVerifier {
         if (signature.isEmpty()) {
             return rejected(ReasonCode.MALFORMED, "JWS signature segment is not canonical unpadded base64url");
         }
-        Verification<ObjectNode> parsedHeader = StrictJson.parseObject(headerBytes.get(), "JWS header");
+        if (known) {
+            // The header passed every check before; of the checks between, only this one remains.
+            if (secondDot == compact.length() - 1) {
+                return rejected(ReasonCode.MALFORMED, "JWS signature segment must not be empty");
+            }
+        } else {
+            Verification<AcceptedHeader> checked = checkHeader(compact, headerBytes.get(), firstDot, secondDot);
+            if (checked instanceof Verification.Rejected<AcceptedHeader> r) {
+                return r.cast();
+            }
+            accepted = checked.value();
+            lastHeader = accepted;
+        }
+        VerificationKey key = accepted.key();
+        Optional<String> typ = accepted.typ();
+        Optional<String> kid = accepted.kid();
+
+        SignatureCheck check = key.material().check(ascii, secondDot, signature.get());
+        switch (check) {
+            case VALID:
+                break;
+            case WRONG_LENGTH:
+                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.get().length + " bytes; "
+                        + key.algorithm().jwsName() + " signatures are exactly 64");
+            case OUT_OF_RANGE:
+                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature r or s is out of range: both must be in [1, n-1]");
+            default:
+                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature does not verify with key "
+                        + key.kid().orElse(key.thumbprint()));
+        }
+        return Verification.accepted(new VerifiedJws(key, typ, kid, payload.get()));
+    }
+
+    /**
+     * Every check that depends on the decoded header (and the one on the signature's presence
+     * that sits among them), in the order the class documents.
+     */
+    private Verification<AcceptedHeader> checkHeader(String compact, byte[] headerBytes, int firstDot, int secondDot) {
+        Verification<ObjectNode> parsedHeader = StrictJson.parseObject(headerBytes, "JWS header");
         if (parsedHeader instanceof Verification.Rejected<ObjectNode> r) {
             return r.cast();
         }
@@ -150,21 +207,7 @@ public final class JwsVerifier {
             return rejected(ReasonCode.TYP_MISMATCH, "JWS header 'typ' is " + typ.map(StrictJson::printable).orElse("absent")
                     + "; expected " + expectedType.get());
         }
-
-        SignatureCheck check = key.material().check(ascii, secondDot, signature.get());
-        switch (check) {
-            case VALID:
-                break;
-            case WRONG_LENGTH:
-                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature is " + signature.get().length + " bytes; "
-                        + key.algorithm().jwsName() + " signatures are exactly 64");
-            case OUT_OF_RANGE:
-                return rejected(ReasonCode.SIGNATURE_INVALID, "ECDSA signature r or s is out of range: both must be in [1, n-1]");
-            default:
-                return rejected(ReasonCode.SIGNATURE_INVALID, "JWS signature does not verify with key "
-                        + key.kid().orElse(key.thumbprint()));
-        }
-        return Verification.accepted(new VerifiedJws(key, typ, kid, payload.get()));
+        return Verification.accepted(new AcceptedHeader(compact.substring(0, firstDot), key, typ, kid));
     }
 
     private boolean anyKeyAccepts(String headerAlg) {

@@ -143,4 +143,78 @@ class JwsVerifierTest {
         assertThrows(NullPointerException.class, () -> Verification.rejected(null, "m"));
         assertThrows(NullPointerException.class, () -> Verification.accepted(null));
     }
+
+    /** What a verifier with a remembered header says, and what a fresh one says, as text. */
+    private static String answer(Verification<VerifiedJws> result) {
+        return result instanceof Verification.Rejected<VerifiedJws> r ? r.reason() + ": " + r.message()
+                : "accepted " + result.value().kid() + " " + new String(result.value().payload(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A verifier remembers the last header it accepted; a token with that very header must
+     * still have every other part checked, and any other header must be checked in full.
+     */
+    @Test
+    void aRememberedHeaderDecidesNothingElse() {
+        String good = JwsSigner.of(ES).sign(utf8("{\"n\":1}"));
+        String header = good.substring(0, good.indexOf('.'));
+        String payload = good.substring(good.indexOf('.') + 1, good.lastIndexOf('.'));
+        byte[] signature = Tokens.signature(good);
+        byte[] flipped = signature.clone();
+        flipped[5] ^= 1;
+        List<String> tokens = List.of(
+                good,
+                Tokens.withSignature(good, flipped),                             // same header, bad signature
+                header + "." + payload + ".",                                    // same header, no signature
+                header + "." + payload + "=." + Tokens.b64(signature),           // same header, padded payload
+                header + "." + payload + "." + Tokens.b64(signature) + "A",      // same header, non-canonical signature
+                Tokens.withSignature(good, java.util.Arrays.copyOf(signature, 63)),
+                Tokens.signSegments(ES, header, Tokens.b64("{\"n\":2}")),       // same header, another payload
+                sign(ES, "{\"alg\":\"none\"}", "{}"),                            // another header, refused
+                sign(ES, "{\"alg\":\"ES256\",\"crit\":[\"x\"],\"x\":1}", "{}"),
+                sign(ES, "{\"alg\":\"ES256\",\"kid\":\"someone-else\"}", "{}"),
+                "A" + good,                                                      // a header that extends the remembered one
+                header.substring(0, header.length() - 2) + good.substring(good.indexOf('.')),
+                good);
+        JwsVerifier shared = JwsVerifier.of(ES.verificationKey());
+        List<String> fresh = new java.util.ArrayList<>();
+        List<String> remembered = new java.util.ArrayList<>();
+        for (String token : tokens) {
+            fresh.add(answer(JwsVerifier.of(ES.verificationKey()).verify(token)));
+            remembered.add(answer(shared.verify(token)));
+            // and with the good header remembered just before each
+            shared.verify(good);
+        }
+        assertEquals(fresh, remembered);
+        assertEquals(List.of(true, false, false, false, false, false, true, false, false, false, false, false, true),
+                fresh.stream().map(a -> a.startsWith("accepted")).toList(), fresh.toString());
+    }
+
+    /** Threads sharing one verifier and alternating two headers each get the answer their token deserves. */
+    @Test
+    void aSharedVerifierAnswersEachThreadForItsOwnToken() throws InterruptedException {
+        String good = JwsSigner.of(ED).sign(utf8("{}"));
+        String crit = sign(ED, "{\"alg\":\"EdDSA\",\"crit\":[\"b64\"],\"b64\":true}", "{}");
+        JwsVerifier shared = JwsVerifier.of(ED.verificationKey());
+        java.util.concurrent.atomic.AtomicInteger wrong = new java.util.concurrent.atomic.AtomicInteger();
+        List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int offset = t;
+            threads.add(new Thread(() -> {
+                for (int i = 0; i < 300; i++) {
+                    boolean expectGood = (i + offset) % 2 == 0;
+                    Verification<VerifiedJws> result = shared.verify(expectGood ? good : crit);
+                    if (result.isAccepted() != expectGood
+                            || (!expectGood && ((Verification.Rejected<VerifiedJws>) result).reason() != ReasonCode.HEADER_NOT_ALLOWED)) {
+                        wrong.incrementAndGet();
+                    }
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        assertEquals(0, wrong.get());
+    }
 }

@@ -126,9 +126,11 @@ public final class PassportVerifier {
         List<PassportFailure> failures = new ArrayList<>();
         List<VerifiedCredential<? extends Credential>> verified = new ArrayList<>();
         List<String> thumbprints = new ArrayList<>();
+        // Together, so that keys shared by the credentials are imported once; each is still checked in full.
+        List<Verification<VerifiedSdJwt>> sdJwts = sdJwtVerifier.verifyAll(presented, keyBinding);
         for (int i = 0; i < presented.size(); i++) {
             List<PassportFailure> own = new ArrayList<>();
-            Optional<Checked> checked = check(i, presented.get(i), keyBinding, own);
+            Optional<Checked> checked = check(i, presented.get(i), sdJwts.get(i), own);
             failures.addAll(own);
             thumbprints.add(checked.map(Checked::holderThumbprint).orElse(null));
             if (checked.isPresent() && own.isEmpty()) {
@@ -163,8 +165,7 @@ public final class PassportVerifier {
     private record Checked(VerifiedCredential<? extends Credential> credential, String holderThumbprint) {
     }
 
-    private Optional<Checked> check(int index, String compact, KeyBinding keyBinding, List<PassportFailure> failures) {
-        Verification<VerifiedSdJwt> sd = sdJwtVerifier.verify(compact, keyBinding);
+    private Optional<Checked> check(int index, String compact, Verification<VerifiedSdJwt> sd, List<PassportFailure> failures) {
         if (sd instanceof Verification.Rejected<VerifiedSdJwt> r) {
             failures.add(failure(index, unverifiedVct(compact), r.reason(), "", r.message()));
             return Optional.empty();

@@ -183,6 +183,24 @@ class PassportAttackTest {
     }
 
     @Test
+    void aCredentialOfAnotherHolderBetweenTwoOfMineIsRefusedAlone() {
+        // The holder key imported for the first credential is reused only for an identical
+        // cnf.jwk; the credential in the middle must be imported afresh, and so must the last.
+        String mine = single(presentDbs(f.issue(TestCredentials.dbs())));
+        String theirs = single(f.wallet(f.otherHolderKey, f.issue(f.issuerFor(TestCredentials.registration()),
+                TestCredentials.registration(), f.otherHolderKey, f.nextStatus()))
+                .present(AUDIENCE, NONCE, DisclosureRequest.of(CredentialType.PROFESSIONAL_REGISTRATION)));
+        String mineAgain = single(f.wallet(f.holderKey, f.issue(TestCredentials.training()))
+                .present(AUDIENCE, NONCE, DisclosureRequest.of(CredentialType.MANDATORY_TRAINING)));
+        only(f.verifier().verify(wrap(mine, theirs, mineAgain), NONCE), 1, PassportProblem.HOLDER_MISMATCH);
+        // The first credential's holder is the reference, so here both of mine are the odd ones.
+        PassportVerification.Rejected theirsFirst = rejected(f.verifier().verify(wrap(theirs, mine, mineAgain), NONCE));
+        assertEquals(List.of("1 HOLDER_MISMATCH", "2 HOLDER_MISMATCH"), theirsFirst.failures().stream()
+                .map(failure -> failure.credentialIndex().orElse(-1) + " " + failure.code()).toList());
+        assertInstanceOf(VerifiedPassport.class, f.verifier().verify(wrap(mine, mineAgain), NONCE));
+    }
+
+    @Test
     void twoCredentialsOfOneTypeAreRefused() {
         String first = single(presentDbs(f.issue(TestCredentials.dbs())));
         String second = single(presentDbs(f.issue(TestCredentials.dbs())));

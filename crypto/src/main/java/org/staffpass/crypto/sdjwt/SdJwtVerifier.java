@@ -2,6 +2,7 @@ package org.staffpass.crypto.sdjwt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
@@ -113,6 +114,49 @@ public final class SdJwtVerifier {
     public Verification<VerifiedSdJwt> verify(String presentation, KeyBinding keyBinding) {
         Objects.requireNonNull(presentation, "presentation");
         Objects.requireNonNull(keyBinding, "keyBinding");
+        return verify(presentation, keyBinding, new Imports());
+    }
+
+    /**
+     * Verifies SD-JWTs presented together (for example the credentials of one holder's
+     * presentation), each exactly as {@link #verify(String, KeyBinding)} would, at the clock's
+     * instant, answering in the same order. Never throws for bad input.
+     *
+     * <p>The only difference is work saved: when an SD-JWT's issuer JWT header is the same text
+     * as the previous one's, it is not parsed again to find the key; when its issuer key equals
+     * the previous one's, or its {@code cnf.jwk} is the same JSON as the previous one's (every
+     * member equal), the key already imported and its JWS verifier are used again.
+     * Every signature, key binding and claim is still checked for every SD-JWT. Nothing is kept
+     * after the call returns.
+     */
+    public List<Verification<VerifiedSdJwt>> verifyAll(List<String> presentations, KeyBinding keyBinding) {
+        Objects.requireNonNull(keyBinding, "keyBinding");
+        List<String> all = List.copyOf(presentations);
+        Imports imports = new Imports();
+        List<Verification<VerifiedSdJwt>> results = new ArrayList<>(all.size());
+        for (String presentation : all) {
+            results.add(verify(presentation, keyBinding, imports));
+        }
+        return List.copyOf(results);
+    }
+
+    /**
+     * The header read, keys imported and verifiers built for the SD-JWT verified last, within one
+     * call: the next SD-JWT of the same presentation usually has the same issuer and holder.
+     * Holds one of each, so its size is fixed. Not thread-safe; never outlives the call that made it.
+     */
+    private static final class Imports {
+        /** The last issuer JWT header segment read to find a key, and its tree (only ever read). */
+        private String issuerHeaderSegment;
+        private ObjectNode issuerHeader;
+        private VerificationKey issuerKey;
+        private JwsVerifier issuerVerifier;
+        private ObjectNode holderJwk;
+        private VerificationKey holderKey;
+        private JwsVerifier keyBindingVerifier;
+    }
+
+    private Verification<VerifiedSdJwt> verify(String presentation, KeyBinding keyBinding, Imports imports) {
         if (presentation.length() > maxLength) {
             return Verification.rejected(ReasonCode.TOO_LARGE, "SD-JWT is " + presentation.length()
                     + " characters; the bound is " + maxLength);
@@ -134,7 +178,7 @@ public final class SdJwtVerifier {
         if (issuerKey.isPresent()) {
             key = Verification.accepted(issuerKey.get());
         } else {
-            Verification<UnverifiedPayload> read = readUnverified(parts.issuerJwt());
+            Verification<UnverifiedPayload> read = readUnverified(parts.issuerJwt(), imports);
             if (read instanceof Verification.Rejected<UnverifiedPayload> r) {
                 return r.cast();
             }
@@ -144,7 +188,7 @@ public final class SdJwtVerifier {
         if (key instanceof Verification.Rejected<VerificationKey> r) {
             return r.cast();
         }
-        JwsVerifier jws = fixedIssuerVerifier.orElseGet(() -> issuerVerifier(key.value()));
+        JwsVerifier jws = fixedIssuerVerifier.isPresent() ? fixedIssuerVerifier.get() : issuerVerifier(key.value(), imports);
         Verification<VerifiedJws> issuerJws = jws.verify(parts.issuerJwt());
         if (issuerJws instanceof Verification.Rejected<VerifiedJws> r) {
             return Verification.rejected(issuerCode(r.reason()), "issuer-signed JWT: " + r.message());
@@ -185,13 +229,13 @@ public final class SdJwtVerifier {
             return Verification.rejected(r.reason() == ReasonCode.CLAIMS_INVALID ? ReasonCode.MALFORMED : r.reason(), r.message());
         }
 
-        Verification<VerificationKey> holder = holderKey(claims);
+        Verification<VerificationKey> holder = holderKey(claims, imports);
         Optional<VerifiedKeyBinding> bound = Optional.empty();
         if (parts.keyBindingJwt().isPresent()) {
             if (holder instanceof Verification.Rejected<VerificationKey> r) {
                 return r.cast();
             }
-            Verification<VerifiedKeyBinding> kb = verifyKeyBinding(parts, keyBinding, holder.value(), hash, now);
+            Verification<VerifiedKeyBinding> kb = verifyKeyBinding(parts, keyBinding, keyBindingVerifier(imports), hash, now);
             if (kb instanceof Verification.Rejected<VerifiedKeyBinding> r) {
                 return r.cast();
             }
@@ -227,26 +271,38 @@ public final class SdJwtVerifier {
     private record UnverifiedPayload(ObjectNode header, ObjectNode payload, byte[] payloadBytes) {
     }
 
-    private static Verification<UnverifiedPayload> readUnverified(String issuerJwt) {
+    private static Verification<UnverifiedPayload> readUnverified(String issuerJwt, Imports imports) {
         int firstDot = issuerJwt.indexOf('.');
         int secondDot = firstDot < 0 ? -1 : issuerJwt.indexOf('.', firstDot + 1);
         if (secondDot < 0 || issuerJwt.indexOf('.', secondDot + 1) >= 0) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT must have exactly three dot-separated segments");
         }
-        Optional<byte[]> headerBytes = Base64Url.decode(issuerJwt.substring(0, firstDot));
-        Optional<byte[]> payloadBytes = Base64Url.decode(issuerJwt.substring(firstDot + 1, secondDot));
-        if (headerBytes.isEmpty() || payloadBytes.isEmpty()) {
+        byte[] ascii = issuerJwt.getBytes(StandardCharsets.ISO_8859_1);
+        // The previous SD-JWT's header, if this one's is the same text (usually: same issuer and key).
+        String knownSegment = imports.issuerHeaderSegment;
+        boolean known = knownSegment != null && knownSegment.length() == firstDot && issuerJwt.startsWith(knownSegment);
+        Optional<byte[]> headerBytes = known ? Optional.empty() : Base64Url.decodeRange(ascii, 0, firstDot);
+        Optional<byte[]> payloadBytes = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
+        if ((!known && headerBytes.isEmpty()) || payloadBytes.isEmpty()) {
             return Verification.rejected(ReasonCode.MALFORMED, "issuer-signed JWT segments are not canonical unpadded base64url");
         }
-        Verification<ObjectNode> header = StrictJson.parseObject(headerBytes.get(), "JWS header");
-        if (header instanceof Verification.Rejected<ObjectNode> r) {
-            return r.cast();
+        ObjectNode header;
+        if (known) {
+            header = imports.issuerHeader;
+        } else {
+            Verification<ObjectNode> parsed = StrictJson.parseObject(headerBytes.get(), "JWS header");
+            if (parsed instanceof Verification.Rejected<ObjectNode> r) {
+                return r.cast();
+            }
+            header = parsed.value();
+            imports.issuerHeaderSegment = issuerJwt.substring(0, firstDot);
+            imports.issuerHeader = header;
         }
         Verification<ObjectNode> payload = StrictJson.parseObject(payloadBytes.get(), "SD-JWT payload");
         if (payload instanceof Verification.Rejected<ObjectNode> r) {
             return r.cast();
         }
-        return Verification.accepted(new UnverifiedPayload(header.value(), payload.value(), payloadBytes.get()));
+        return Verification.accepted(new UnverifiedPayload(header, payload.value(), payloadBytes.get()));
     }
 
     private Verification<VerificationKey> resolveIssuerKey(UnverifiedPayload unverified) {
@@ -262,23 +318,51 @@ public final class SdJwtVerifier {
                 "IssuerKeyResolver returned null");
     }
 
-    private static Verification<VerificationKey> holderKey(ObjectNode claims) {
+    /** The issuer JWT's verifier for {@code key}: the previous one if the key is equal (same algorithm, thumbprint, kid). */
+    private JwsVerifier issuerVerifier(VerificationKey key, Imports imports) {
+        if (!key.equals(imports.issuerKey)) {
+            imports.issuerVerifier = issuerVerifier(key);
+            imports.issuerKey = key;
+        }
+        return imports.issuerVerifier;
+    }
+
+    /**
+     * The holder key of {@code cnf.jwk}. A JWK equal to the previous SD-JWT's as JSON (same
+     * members, same values) imports to the same key, so that key is reused; any other JWK is
+     * imported and checked in full.
+     */
+    private static Verification<VerificationKey> holderKey(ObjectNode claims, Imports imports) {
         JsonNode cnf = claims.get("cnf");
         JsonNode jwk = cnf == null ? null : cnf.get("jwk");
         if (jwk == null || !jwk.isObject()) {
             return Verification.rejected(ReasonCode.KB_NO_HOLDER_KEY, "the credential has no 'cnf.jwk' holder key");
+        }
+        if (imports.holderKey != null && jwk.equals(imports.holderJwk)) {
+            return Verification.accepted(imports.holderKey);
         }
         Verification<VerificationKey> key = VerificationKey.fromJwk((ObjectNode) jwk);
         if (key instanceof Verification.Rejected<VerificationKey> r) {
             return Verification.rejected(ReasonCode.KB_NO_HOLDER_KEY, "the credential's 'cnf.jwk' is not a usable holder key ("
                     + r.reason() + ": " + r.message() + ")");
         }
+        imports.holderJwk = (ObjectNode) jwk;
+        imports.holderKey = key.value();
+        imports.keyBindingVerifier = null;
         return key;
     }
 
-    private Verification<VerifiedKeyBinding> verifyKeyBinding(SdJwtParts parts, KeyBinding policy, VerificationKey holder,
+    /** The KB-JWT's verifier for the holder key {@link #holderKey} just accepted: built once per imported key. */
+    private JwsVerifier keyBindingVerifier(Imports imports) {
+        if (imports.keyBindingVerifier == null) {
+            imports.keyBindingVerifier = JwsVerifier.builder().key(imports.holderKey).expectedType(KB_JWT_TYPE)
+                    .maxLength(maxLength).build();
+        }
+        return imports.keyBindingVerifier;
+    }
+
+    private Verification<VerifiedKeyBinding> verifyKeyBinding(SdJwtParts parts, KeyBinding policy, JwsVerifier kbVerifier,
                                                                MessageDigest hash, Instant now) {
-        JwsVerifier kbVerifier = JwsVerifier.builder().key(holder).expectedType(KB_JWT_TYPE).maxLength(maxLength).build();
         Verification<VerifiedJws> kbJws = kbVerifier.verify(parts.keyBindingJwt().get());
         if (kbJws instanceof Verification.Rejected<VerifiedJws> r) {
             ReasonCode code = r.reason() == ReasonCode.SIGNATURE_INVALID || r.reason() == ReasonCode.KID_MISMATCH

@@ -2,6 +2,7 @@ package org.staffpass.crypto.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -85,6 +86,12 @@ class StrictJsonTest {
     void duplicateMembersTrailingDataAndDepthAreMalformed() {
         assertMalformed("{\"alg\":\"ES256\",\"alg\":\"none\"}".getBytes(StandardCharsets.UTF_8), "duplicate");
         assertMalformed("{\"alg\":1,\"\\u0061lg\":2}".getBytes(StandardCharsets.UTF_8), "duplicate via escape");
+        assertMalformed("{\"a\":null,\"a\":null}".getBytes(StandardCharsets.UTF_8), "duplicate of null");
+        assertMalformed("{\"x\":[{\"b\":{}},{\"c\":1,\"d\":{\"e\":[],\"e\":[]}}]}".getBytes(StandardCharsets.UTF_8),
+                "duplicate deep inside an array");
+        Verification<?> duplicate = StrictJson.parseObject("{\"k\":1,\"l\":2,\"k\":3}".getBytes(StandardCharsets.UTF_8), "doc");
+        String message = assertInstanceOf(Verification.Rejected.class, duplicate).message();
+        assertTrue(message.startsWith("doc has a duplicate member name (near byte "), message);
         assertMalformed("{\"a\":1} {}".getBytes(StandardCharsets.UTF_8), "trailing data");
         assertMalformed(("{\"a\":" + "[".repeat(StrictJson.MAX_DEPTH) + "]".repeat(StrictJson.MAX_DEPTH) + "}")
                 .getBytes(StandardCharsets.UTF_8), "too deep");

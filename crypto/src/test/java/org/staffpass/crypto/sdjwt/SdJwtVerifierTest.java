@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -489,6 +490,95 @@ class SdJwtVerifierTest {
             ObjectNode privateKey = payloadWith();
             privateKey.putObject("cnf").set("jwk", StrictJson.parseObject(HOLDER.toPrivateJwkJson(), "jwk").value());
             assertRejected(ReasonCode.KB_NO_HOLDER_KEY, verifyBound(withKb(sdJwt(sign(privateKey)))));
+        }
+    }
+
+    @Nested
+    class VerifyAll {
+        private final SigningKey otherHolder = SigningKey.generate(SignatureAlgorithm.ES256);
+
+        /** A bound presentation whose cnf.jwk is {@code jwk} and whose KB-JWT {@code signer} signs. */
+        private String boundTo(ObjectNode jwk, SigningKey signer) {
+            ObjectNode payload = payloadWith(digest(GIVEN));
+            ((ObjectNode) payload.get("cnf")).set("jwk", jwk);
+            String sdJwt = sdJwt(sign(payload), GIVEN);
+            return sdJwt + kb(signer, "kb+jwt", kbClaims(sdJwt));
+        }
+
+        private String describe(Verification<VerifiedSdJwt> result) {
+            return result instanceof Verification.Rejected<VerifiedSdJwt> r ? r.reason().name()
+                    : "accepted " + result.value().holderKey().orElseThrow().thumbprint() + " " + result.value().claims();
+        }
+
+        @Test
+        void eachAnswerIsTheOneVerifyGivesAlone() {
+            ObjectNode mine = HOLDER.verificationKey().toJwk();
+            ObjectNode theirs = otherHolder.verificationKey().toJwk();
+            ObjectNode mineForEncryption = mine.deepCopy().put("use", "enc");
+            ObjectNode mineOtherKid = mine.deepCopy().put("kid", "another-kid");
+            List<String> presentations = List.of(
+                    boundTo(mine, HOLDER),
+                    boundTo(mine.deepCopy(), otherHolder),        // same cnf.jwk, KB signed by someone else
+                    boundTo(mine, HOLDER),
+                    boundTo(mineForEncryption, HOLDER),           // same key bytes, a member that refuses it
+                    boundTo(theirs, otherHolder),
+                    boundTo(theirs, HOLDER),
+                    boundTo(mineOtherKid, HOLDER),                // the KB-JWT header's kid names the other kid
+                    "not an SD-JWT",
+                    boundTo(mine, HOLDER));
+            List<Verification<VerifiedSdJwt>> together = verifier().verifyAll(presentations, KeyBinding.required(AUD, NONCE));
+            assertEquals(presentations.size(), together.size());
+            List<String> expected = new ArrayList<>();
+            for (String presentation : presentations) {
+                expected.add(describe(verifyBound(presentation)));
+            }
+            assertEquals(expected, together.stream().map(this::describe).toList());
+            assertEquals(List.of(false, true, false, true, false, true, true, true, false),
+                    expected.stream().map(e -> !e.startsWith("accepted")).toList(), expected.toString());
+            assertEquals(ReasonCode.KB_SIGNATURE_INVALID, ((Verification.Rejected<VerifiedSdJwt>) together.get(1)).reason());
+            assertEquals(ReasonCode.KB_NO_HOLDER_KEY, ((Verification.Rejected<VerifiedSdJwt>) together.get(3)).reason());
+            assertEquals(ReasonCode.KB_SIGNATURE_INVALID, ((Verification.Rejected<VerifiedSdJwt>) together.get(5)).reason());
+            assertEquals(ReasonCode.MALFORMED, ((Verification.Rejected<VerifiedSdJwt>) together.get(7)).reason());
+            assertEquals(ReasonCode.KB_SIGNATURE_INVALID, ((Verification.Rejected<VerifiedSdJwt>) together.get(6)).reason());
+        }
+
+        @Test
+        void anIssuerKeyIsReusedOnlyWhenTheResolverGivesTheSameKey() {
+            SigningKey otherIssuer = SigningKey.generate(SignatureAlgorithm.ES256);
+            SdJwtVerifier resolving = SdJwtVerifier.builder().clock(CLOCK).issuerKeys((iss, kid, vct) ->
+                    Verification.accepted(vct.equals(Optional.of("other")) ? otherIssuer.verificationKey()
+                            : ISSUER.verificationKey())).build();
+            ObjectNode claimsOther = payloadWith(digest(GIVEN)).put("vct", "other");
+            String signedByIssuerClaimingOther = sdJwt(sign(claimsOther), GIVEN);
+            List<Verification<VerifiedSdJwt>> results = resolving.verifyAll(
+                    List.of(withKb(good()), withKb(signedByIssuerClaimingOther), withKb(good())), KeyBinding.required(AUD, NONCE));
+            assertAccepted(results.get(0));
+            assertRejected(ReasonCode.SIGNATURE_INVALID, results.get(1));
+            assertAccepted(results.get(2));
+            assertThrows(NullPointerException.class, () -> resolving.verifyAll(List.of(good()), null));
+            assertThrows(NullPointerException.class, () -> resolving.verifyAll(Arrays.asList(good(), null), KeyBinding.optional()));
+            assertEquals(List.of(), resolving.verifyAll(List.of(), KeyBinding.optional()));
+        }
+
+        @Test
+        void theResolverSeesEachHeadersOwnKid() {
+            List<Optional<String>> kidsSeen = new ArrayList<>();
+            SdJwtVerifier resolving = SdJwtVerifier.builder().clock(CLOCK).issuerKeys((iss, kid, vct) -> {
+                kidsSeen.add(kid);
+                return Verification.accepted(ISSUER.verificationKey());
+            }).build();
+            String payload = StrictJson.write(payloadWith(digest(GIVEN)));
+            String noKid = JwsSigner.of(ISSUER).sign("dc+sd-jwt", payload.getBytes(StandardCharsets.UTF_8));
+            String[] segments = noKid.split("\\.");
+            String otherKid = org.staffpass.crypto.internal.Base64Url.encode(
+                    ("{\"alg\":\"ES256\",\"typ\":\"dc+sd-jwt\",\"kid\":\"other\"}").getBytes(StandardCharsets.UTF_8));
+            String withOtherKid = otherKid + "." + segments[1] + "." + segments[2];
+            List<Verification<VerifiedSdJwt>> results = resolving.verifyAll(List.of(withKb(sdJwt(noKid, GIVEN)),
+                    withKb(sdJwt(withOtherKid, GIVEN)), withKb(sdJwt(noKid, GIVEN))), KeyBinding.required(AUD, NONCE));
+            assertEquals(List.of(Optional.of(ISSUER.kid()), Optional.of("other"), Optional.of(ISSUER.kid())), kidsSeen);
+            assertAccepted(results.get(0));
+            assertRejected(ReasonCode.SIGNATURE_INVALID, results.get(1));
+            assertAccepted(results.get(2));
         }
     }
 

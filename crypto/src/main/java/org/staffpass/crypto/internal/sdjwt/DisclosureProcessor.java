@@ -99,15 +99,18 @@ public final class DisclosureProcessor {
         for (int i = 0; i < disclosures.size(); i++) {
             String encoded = disclosures.get(i);
             String what = "disclosure " + (i + 1);
-            if (!Base64Url.isCanonical(encoded, 0, encoded.length())) {
+            // One copy of the text serves both the check-and-decode pass and the digest.
+            byte[] ascii = encoded.getBytes(StandardCharsets.ISO_8859_1);
+            Optional<byte[]> decoded = Base64Url.decodeRange(ascii, 0, ascii.length);
+            if (decoded.isEmpty()) {
                 return Verification.rejected(ReasonCode.DISCLOSURE_MALFORMED, what + " is not canonical unpadded base64url");
             }
-            String digest = digest(hash, encoded);
+            String digest = Base64Url.encode(hash.digest(ascii));
             if (byDigest.containsKey(digest)) {
                 return Verification.rejected(ReasonCode.DISCLOSURE_DUPLICATE, what + " repeats disclosure "
                         + (byDigest.get(digest).index + 1));
             }
-            Verification<ArrayNode> parsed = StrictJson.parseArray(Base64Url.decodeChecked(encoded, 0, encoded.length()), what);
+            Verification<ArrayNode> parsed = StrictJson.parseArray(decoded.get(), what);
             if (parsed instanceof Verification.Rejected<ArrayNode> r) {
                 return Verification.rejected(ReasonCode.DISCLOSURE_MALFORMED, r.message());
             }
