@@ -30,7 +30,7 @@ import org.staffpass.rules.internal.calc.WorkingTimeFigures;
 import org.staffpass.rules.internal.calc.WorkingTimeParameters;
 
 /**
- * One full evaluation of the regional example policy (every family, 41 explained findings)
+ * One full evaluation of the regional example policy (every family, every rule an explained finding)
  * for one eligible ST4 with 20 shifts of history and one day shift, against two baselines in
  * the same run:
  *

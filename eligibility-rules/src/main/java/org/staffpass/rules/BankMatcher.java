@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.staffpass.rules.internal.Evaluator;
 import org.staffpass.rules.internal.PoolIndex;
 
 /**
@@ -78,9 +79,14 @@ public final class BankMatcher {
         Objects.requireNonNull(at, "at");
         BitSet candidates = index.candidates(shift, at);
         List<Match> out = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        // What depends on the shift alone is computed once, not once per worker.
+        Evaluator.ShiftPlan plan = new Evaluator.ShiftPlan(policy, shift, true);
         for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
             Worker w = workers.get(p);
-            Decision d = policy.evaluate(w.facts(), shift, w.history(), at);
+            Decision d = Evaluator.evaluate(plan, w.facts(), w.history(), at);
             if (d.outcome() != Outcome.INELIGIBLE) {
                 out.add(new Match(w.id(), d));
             }
