@@ -142,6 +142,9 @@ public final class Evaluator {
         final Policy.GroupRequirements requirements;
         final Set<SpecialtyCode> accepted;
         final String acceptedText;
+        final String endText;
+        final String gradeCurrentExpected;
+        final String credentialsExpected;
         private final Map<String, RatePart> rates = new HashMap<>();
 
         public ShiftPlan(Policy policy, Shift shift, boolean shared) {
@@ -165,6 +168,12 @@ public final class Evaluator {
             }
             this.accepted = java.util.Collections.unmodifiableSet(accepted);
             this.acceptedText = "one of " + accepted.stream().map(SpecialtyCode::value).toList();
+            this.endText = text(shift.end());
+            this.gradeCurrentExpected = "applies from " + startDate + " to " + endDate + " (the shift's local dates)";
+            this.credentialsExpected = policy.rules().credentials().map(c -> "expires at or after "
+                    + text(shift.end().plus(Duration.ofDays(c.minRemainingValidityDays())))
+                    + (c.minRemainingValidityDays() > 0 ? " (shift end + " + c.minRemainingValidityDays() + " days)"
+                            : " (shift end)")).orElse(null);
             if (shared && policy.rules().rates().isPresent()) {
                 for (String group : policy.rules().rates().get().card().keySet()) {
                     rates.put(group, RatePart.of(this, group));
@@ -306,6 +315,7 @@ public final class Evaluator {
 
     private void credentials(Policy.CredentialRules rules) {
         Instant needed = shift.end().plus(Duration.ofDays(rules.minRemainingValidityDays()));
+        String expected = plan.credentialsExpected;
         for (int i = 0; i < rules.required().size(); i++) {
             CredentialType type = rules.required().get(i);
             String ruleId = "/rules/credentials/required/" + i;
@@ -316,9 +326,7 @@ public final class Evaluator {
                 continue;
             }
             add(new Finding(ruleId, !f.get().expiresAt().isBefore(needed), RuleCode.CREDENTIAL_EXPIRES_TOO_SOON,
-                    "expires at or after " + needed + (rules.minRemainingValidityDays() > 0
-                            ? " (shift end + " + rules.minRemainingValidityDays() + " days)" : " (shift end)"),
-                    "expires " + f.get().expiresAt(), List.of(ref(f.get(), "/exp"))));
+                    expected, "expires " + text(f.get().expiresAt()), List.of(ref(f.get(), "/exp"))));
         }
     }
 
@@ -411,7 +419,7 @@ public final class Evaluator {
         }
         boolean current = !g.validFrom().isAfter(startDate) && g.validTo().map(t -> !t.isBefore(endDate)).orElse(true);
         add(new Finding(base, current, RuleCode.GRADE_NOT_CURRENT,
-                "applies from " + startDate + " to " + endDate + " (the shift's local dates)",
+                plan.gradeCurrentExpected,
                 "applies from " + g.validFrom() + g.validTo().map(t -> " to " + t).orElse(""),
                 List.of(ref(f, "/valid_from"), ref(f, "/valid_to"))));
     }
@@ -447,7 +455,7 @@ public final class Evaluator {
                         index = i;
                     }
                 }
-                String expected = code.value() + " valid at the shift's end " + shift.end();
+                String expected = code.value() + " valid at the shift's end " + plan.endText;
                 if (index < 0) {
                     add(new Finding(reqBase, false, RuleCode.LIFE_SUPPORT_LAPSED, expected,
                             "not among the " + s.lifeSupport().size() + " disclosed certificates",
@@ -504,7 +512,7 @@ public final class Evaluator {
                 boolean ok = rtw.permission() == RightToWork.Permission.UNLIMITED
                         || rtw.expiresOn().map(e -> validAtEnd(lapsesAfter(e))).orElse(false);
                 add(new Finding(base + "/rightToWork", ok, RuleCode.COMPLIANCE_RIGHT_TO_WORK,
-                        "right to work until the shift's end " + shift.end(),
+                        "right to work until the shift's end " + plan.endText,
                         rtw.permission() + rtw.expiresOn().map(e -> " to " + e + " (last day)").orElse(""),
                         List.of(ref(factsOf(CredentialType.RIGHT_TO_WORK), "/expires_on"))));
             });
@@ -531,7 +539,7 @@ public final class Evaluator {
         for (int i = 0; i < required.size(); i++) {
             Policy.TrainingRequirement req = required.get(i);
             String expected = req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
-                    + shift.end() + " (refresher " + req.refresherMonths() + " months)";
+                    + plan.endText + " (refresher " + req.refresherMonths() + " months)";
             int best = -1;
             Instant bestLapse = null;
             for (int j = 0; j < t.subjects().size(); j++) {
@@ -558,7 +566,7 @@ public final class Evaluator {
                                 : String.join(", ", levels), List.of(ref(f, "/subjects"))));
             } else {
                 add(new Finding(base + i, validAtEnd(bestLapse), RuleCode.COMPLIANCE_TRAINING_LAPSED, expected,
-                        "level " + t.subjects().get(best).level() + ", lapses " + bestLapse,
+                        "level " + t.subjects().get(best).level() + ", lapses " + text(bestLapse),
                         List.of(ref(f, "/subjects/" + best))));
             }
         }
@@ -901,6 +909,13 @@ public final class Evaluator {
      * directly (evidence is mostly such instants, and the formatter dominated evaluation time),
      * anything else through the JDK.
      */
+    /** {@link Instant#toString()}, through {@link #instant}. */
+    static String text(Instant t) {
+        StringBuilder b = new StringBuilder(20);
+        instant(b, t);
+        return b.toString();
+    }
+
     static void instant(StringBuilder b, Instant t) {
         long sec = t.getEpochSecond();
         if (t.getNano() != 0 || sec < FAST_FROM || sec > FAST_TO) {
