@@ -146,11 +146,18 @@ public final class WorkingTimeCalculator {
     private static List<ShiftTime> within(List<ShiftTime> sorted, Instant from, Instant to) {
         List<ShiftTime> out = new ArrayList<>();
         for (ShiftTime s : sorted) {
-            if (!s.overlap(from, to).isZero()) {
+            if (meets(s, from, to)) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** {@code !s.overlap(from, to).isZero()} without making the Duration (this runs per shift per week). */
+    private static boolean meets(ShiftTime s, Instant from, Instant to) {
+        Instant a = s.start().isAfter(from) ? s.start() : from;
+        Instant b = s.end().isBefore(to) ? s.end() : to;
+        return b.isAfter(a);
     }
 
     private static int indexOfCandidate(List<ShiftTime> all, ShiftTime candidate) {
@@ -255,7 +262,7 @@ public final class WorkingTimeCalculator {
                 total++;
                 boolean worked = false;
                 for (ShiftTime s : all) {
-                    if (!s.overlap(a, b).isZero()) {
+                    if (meets(s, a, b)) {
                         worked = true;
                         if (!evidence.contains(s)) {
                             evidence.add(s);
