@@ -23,6 +23,7 @@ import org.staffpass.rules.PassportFacts;
 import org.staffpass.rules.Policy;
 import org.staffpass.rules.Shift;
 import org.staffpass.rules.WorkHistory;
+import org.staffpass.rules.internal.Evaluator;
 import org.staffpass.rules.internal.calc.NightDefinition;
 import org.staffpass.rules.internal.calc.ShiftTime;
 import org.staffpass.rules.internal.calc.WorkingTimeCalculator;
@@ -44,7 +45,9 @@ import org.staffpass.rules.internal.calc.WorkingTimeParameters;
  *       but working time costs.
  * </ul>
  *
- * Setup checks the decision is ELIGIBLE, so a broken policy or fixture fails the run.
+ * {@code evaluateInMatcher} is the same evaluation as the bank matcher makes it, with what
+ * depends on the shift alone computed once per shift (a shared {@code Evaluator.ShiftPlan}):
+ * the per-worker cost of matching. Setup checks both decisions are equal and ELIGIBLE, so a broken policy or fixture fails the run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -60,6 +63,7 @@ public class EvaluateBenchmark {
     private WorkingTimeCalculator calculator;
     private List<CredentialType> required;
     private List<GradeCode> ladder;
+    private Evaluator.ShiftPlan plan;
 
     @Setup
     public void setup() {
@@ -70,6 +74,10 @@ public class EvaluateBenchmark {
         Decision d = policy.evaluate(facts, shift, history, SyntheticBank.AT);
         if (d.outcome() != Outcome.ELIGIBLE) {
             throw new IllegalStateException("fixture not eligible: " + d.findings());
+        }
+        plan = new Evaluator.ShiftPlan(policy, shift, true);
+        if (!d.equals(evaluateInMatcher())) {
+            throw new IllegalStateException("the shared plan changes the decision");
         }
         Policy.WorkingTimeRules wt = policy.rules().workingTime().orElseThrow();
         calculator = new WorkingTimeCalculator(new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
@@ -84,6 +92,11 @@ public class EvaluateBenchmark {
     @Benchmark
     public Decision evaluate() {
         return policy.evaluate(facts, shift, history, SyntheticBank.AT);
+    }
+
+    @Benchmark
+    public Decision evaluateInMatcher() {
+        return Evaluator.evaluate(plan, facts, history, SyntheticBank.AT);
     }
 
     @Benchmark
