@@ -145,6 +145,8 @@ public final class Evaluator {
         final String endText;
         final String gradeCurrentExpected;
         final String credentialsExpected;
+        final WorkingTimeCalculator calculator;
+        final WorkingTimeCalculator.Weekends weekends;
         private final Map<String, RatePart> rates = new HashMap<>();
 
         public ShiftPlan(Policy policy, Shift shift, boolean shared) {
@@ -169,6 +171,8 @@ public final class Evaluator {
             this.accepted = java.util.Collections.unmodifiableSet(accepted);
             this.acceptedText = "one of " + accepted.stream().map(SpecialtyCode::value).toList();
             this.endText = text(shift.end());
+            this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
+            this.weekends = calculator == null ? null : calculator.weekendsFor(candidate);
             this.gradeCurrentExpected = "applies from " + startDate + " to " + endDate + " (the shift's local dates)";
             this.credentialsExpected = policy.rules().credentials().map(c -> "expires at or after "
                     + text(shift.end().plus(Duration.ofDays(c.minRemainingValidityDays())))
@@ -716,15 +720,19 @@ public final class Evaluator {
                 "starts " + day, List.of(shiftInterval)));
     }
 
-    private static void workingTime(Policy.WorkingTimeRules rules, ShiftTime candidate, String candidateInterval,
+    /** The calculator the working-time family uses: 10 h long shifts, 2016 TCS nights, 168 h rolling window. */
+    static WorkingTimeCalculator calculator(Policy.WorkingTimeRules rules) {
+        return new WorkingTimeCalculator(new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
+                rules.referenceWeeks(), Duration.ofHours(168)));
+    }
+
+    private void workingTime(Policy.WorkingTimeRules rules, ShiftTime candidate, String candidateInterval,
             WorkHistory history, List<Finding> findings) {
-        WorkingTimeParameters parameters = new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
-                rules.referenceWeeks(), Duration.ofHours(168));
         List<ShiftTime> past = new ArrayList<>(history.entries().size());
         for (WorkHistory.Entry e : history.entries()) {
             past.add(new ShiftTime(e.start(), e.end()));
         }
-        WorkingTimeFigures f = new WorkingTimeCalculator(parameters).evaluate(past, candidate);
+        WorkingTimeFigures f = plan.calculator.evaluate(past, candidate, plan.weekends);
         String base = "/rules/workingTime/";
 
         Duration maxShift = Duration.ofHours(rules.maxShiftHours());

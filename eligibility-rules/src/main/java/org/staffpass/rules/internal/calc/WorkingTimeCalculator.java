@@ -51,6 +51,17 @@ public final class WorkingTimeCalculator {
      * @throws IllegalArgumentException if history has more than {@link #MAX_HISTORY} shifts
      */
     public WorkingTimeFigures evaluate(List<ShiftTime> history, ShiftTime candidate) {
+        return evaluate(history, candidate, null);
+    }
+
+    /**
+     * As {@link #evaluate(List, ShiftTime)}, with the weekends of the candidate's reference
+     * period already computed ({@link #weekendsFor}), as when one candidate is checked against
+     * many histories.
+     *
+     * @throws IllegalArgumentException if {@code weekends} is for another candidate or period
+     */
+    public WorkingTimeFigures evaluate(List<ShiftTime> history, ShiftTime candidate, Weekends weekends) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(candidate, "candidate");
         if (history.size() > MAX_HISTORY) {
@@ -96,7 +107,8 @@ public final class WorkingTimeCalculator {
                 run(all, c, parameters::isLong),
                 run(all, c, parameters.night()::isNight),
                 restAfterNights(all, c),
-                weekends(all, periodStart, periodEnd),
+                weekends(all, weekends != null ? weekends.check(periodStart, periodEnd)
+                        : weekendsFor(candidate)),
                 overlaps(all));
     }
 
@@ -244,12 +256,16 @@ public final class WorkingTimeCalculator {
         return Optional.of(new Figure<>(Duration.between(all.get(blockEnd).end(), next.start()), evidence));
     }
 
-    private static WorkingTimeFigures.WeekendFrequency weekends(List<ShiftTime> all, Instant from, Instant to) {
+    /**
+     * The weekends (Saturday 00:00 to Monday 00:00, Europe/London) meeting the reference period
+     * of {@code candidate} under these parameters, each clipped to the period. Immutable.
+     */
+    public Weekends weekendsFor(ShiftTime candidate) {
+        Instant to = candidate.end();
+        Instant from = to.minus(Duration.ofDays(7L * parameters.referencePeriodWeeks()));
         LocalDate saturday = from.atZone(ShiftTime.ZONE).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
-        int total = 0;
-        List<LocalDate> workedSaturdays = new ArrayList<>();
-        List<ShiftTime> evidence = new ArrayList<>();
+        List<Weekend> out = new ArrayList<>();
         while (true) {
             Instant open = ZonedDateTime.of(saturday.atStartOfDay(), ShiftTime.ZONE).toInstant();
             if (!open.isBefore(to)) {
@@ -259,23 +275,45 @@ public final class WorkingTimeCalculator {
             Instant a = open.isAfter(from) ? open : from;
             Instant b = close.isBefore(to) ? close : to;
             if (b.isAfter(a)) {
-                total++;
-                boolean worked = false;
-                for (ShiftTime s : all) {
-                    if (meets(s, a, b)) {
-                        worked = true;
-                        if (!evidence.contains(s)) {
-                            evidence.add(s);
-                        }
-                    }
-                }
-                if (worked) {
-                    workedSaturdays.add(saturday);
-                }
+                out.add(new Weekend(saturday, a, b));
             }
             saturday = saturday.plusWeeks(1);
         }
-        return new WorkingTimeFigures.WeekendFrequency(workedSaturdays.size(), Math.max(total, 1),
+        return new Weekends(from, to, List.copyOf(out));
+    }
+
+    /** The weekends of one reference period ({@code from} to {@code to}). */
+    public record Weekends(Instant from, Instant to, List<Weekend> weekends) {
+        Weekends check(Instant periodStart, Instant periodEnd) {
+            if (!from.equals(periodStart) || !to.equals(periodEnd)) {
+                throw new IllegalArgumentException("weekends of another reference period");
+            }
+            return this;
+        }
+    }
+
+    /** One weekend starting on {@code saturday}, clipped to a reference period as {@code [from, to)}. */
+    public record Weekend(LocalDate saturday, Instant from, Instant to) {
+    }
+
+    private static WorkingTimeFigures.WeekendFrequency weekends(List<ShiftTime> all, Weekends period) {
+        List<LocalDate> workedSaturdays = new ArrayList<>();
+        List<ShiftTime> evidence = new ArrayList<>();
+        for (Weekend w : period.weekends()) {
+            boolean worked = false;
+            for (ShiftTime s : all) {
+                if (meets(s, w.from(), w.to())) {
+                    worked = true;
+                    if (!evidence.contains(s)) {
+                        evidence.add(s);
+                    }
+                }
+            }
+            if (worked) {
+                workedSaturdays.add(w.saturday());
+            }
+        }
+        return new WorkingTimeFigures.WeekendFrequency(workedSaturdays.size(), Math.max(period.weekends().size(), 1),
                 workedSaturdays, evidence);
     }
 
