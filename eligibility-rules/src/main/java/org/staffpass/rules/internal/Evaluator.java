@@ -76,6 +76,7 @@ public final class Evaluator {
     private final String candidateInterval;
     private final ShiftPlan plan;
     private final String[] refPrefix = new String[CredentialType.values().length];
+    private final Map<ShiftTime, String> intervals = new java.util.IdentityHashMap<>();
     private final LocalDate startDate;
     private final LocalDate endDate;
     private final Instant at;
@@ -784,7 +785,7 @@ public final class Evaluator {
         for (WorkingTimeFigures.Overlap o : f.overlaps()) {
             if (o.first() == candidate || o.second() == candidate) {
                 ShiftTime other = o.first() == candidate ? o.second() : o.first();
-                overlapping.add(interval(other));
+                overlapping.add(intervalOf(other));
                 shared = shared.plus(o.shared());
             }
         }
@@ -797,22 +798,22 @@ public final class Evaluator {
                 overlapEvidence));
     }
 
-    private static Finding atMost(String ruleId, RuleCode code, Duration actual, Duration limit, List<ShiftTime> ev) {
+    private Finding atMost(String ruleId, RuleCode code, Duration actual, Duration limit, List<ShiftTime> ev) {
         return new Finding(ruleId, actual.compareTo(limit) <= 0, code, "<= " + text(limit), text(actual), evidence(ev));
     }
 
-    private static Finding rest(String ruleId, String side, Optional<Figure<Duration>> figure, Duration min,
+    private Finding rest(String ruleId, String side, Optional<Figure<Duration>> figure, Duration min,
             ShiftTime candidate) {
         if (figure.isEmpty()) {
             return new Finding(ruleId, true, RuleCode.WORKING_TIME_REST_TOO_SHORT, ">= " + text(min) + " " + side,
-                    "no shift " + side, List.of(interval(candidate)));
+                    "no shift " + side, List.of(candidateInterval));
         }
         Duration rest = figure.get().value();
         return new Finding(ruleId, rest.compareTo(min) >= 0, RuleCode.WORKING_TIME_REST_TOO_SHORT,
                 ">= " + text(min) + " " + side, text(rest) + " " + side, evidence(figure.get().evidence()));
     }
 
-    private static Finding count(String ruleId, RuleCode code, Figure<Integer> run, int max, String what) {
+    private Finding count(String ruleId, RuleCode code, Figure<Integer> run, int max, String what) {
         return new Finding(ruleId, run.value() <= max, code, "<= " + max + " " + what, run.value() + " " + what,
                 evidence(run.evidence()));
     }
@@ -891,12 +892,25 @@ public final class Evaluator {
         return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
     }
 
-    private static List<String> evidence(List<ShiftTime> shifts) {
+    private List<String> evidence(List<ShiftTime> shifts) {
         List<String> out = new ArrayList<>(shifts.size());
         for (ShiftTime s : shifts) {
-            out.add(interval(s));
+            out.add(intervalOf(s));
         }
         return out;
+    }
+
+    /** {@link #interval}, once per shift of this evaluation (a shift is evidence for several limits). */
+    private String intervalOf(ShiftTime s) {
+        if (s == candidate) {
+            return candidateInterval;
+        }
+        String text = intervals.get(s);
+        if (text == null) {
+            text = interval(s);
+            intervals.put(s, text);
+        }
+        return text;
     }
 
     /** ISO 8601 interval of instants, e.g. {@code 2026-06-10T07:00:00Z/2026-06-10T16:00:00Z}. */
