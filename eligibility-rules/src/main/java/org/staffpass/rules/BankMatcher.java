@@ -1,16 +1,19 @@
 package org.staffpass.rules;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.staffpass.rules.internal.Evaluator;
 import org.staffpass.rules.internal.PoolIndex;
 
@@ -129,16 +132,58 @@ public final class BankMatcher {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while matching", e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
+            throw unwrap(e);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * {@link #match} for each shift on {@code threads} threads, handing each shift's answer to
+     * {@code sink} on the caller's thread in shift order, with at most {@code 2 * threads}
+     * shifts in flight: for a matrix whose decisions do not fit in memory at once (126,000
+     * workers by 1,000 shifts is millions of decisions). Deterministic like
+     * {@link #matchAll(List, Instant, int)}.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1
+     * @throws IllegalStateException    if interrupted while waiting (the interrupt is kept)
+     */
+    public void matchEach(List<Shift> shifts, Instant at, int threads, Consumer<List<Match>> sink) {
+        List<Shift> all = List.copyOf(Objects.requireNonNull(shifts, "shifts"));
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(sink, "sink");
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads: at least 1");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            Deque<Future<List<Match>>> inFlight = new ArrayDeque<>();
+            int next = 0;
+            while (next < all.size() || !inFlight.isEmpty()) {
+                while (next < all.size() && inFlight.size() < 2 * threads) {
+                    Shift s = all.get(next++);
+                    inFlight.add(pool.submit(() -> match(s, at)));
+                }
+                sink.accept(inFlight.poll().get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while matching", e);
+        } catch (ExecutionException e) {
+            throw unwrap(e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static RuntimeException unwrap(ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+            return r;
+        }
+        if (e.getCause() instanceof Error err) {
+            throw err;
+        }
+        return new IllegalStateException(e.getCause());
     }
 
     /** Workers the index lets through for {@code shift} (and that are then evaluated); for tests and benchmarks. */

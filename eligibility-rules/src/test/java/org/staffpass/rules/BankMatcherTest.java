@@ -257,6 +257,9 @@ class BankMatcherTest {
             List<List<BankMatcher.Match>> one = matcher.matchAll(c.shifts(), AT, 1);
             assertEquals(one, matcher.matchAll(c.shifts(), AT, 3));
             assertEquals(one, other.matchAll(c.shifts(), AT, 2));
+            List<List<BankMatcher.Match>> streamed = new ArrayList<>();
+            matcher.matchEach(c.shifts(), AT, 2, streamed::add);
+            assertEquals(one, streamed);
             for (int i = 0; i < c.shifts().size(); i++) {
                 assertEquals(one.get(i), matcher.match(c.shifts().get(i), AT));
             }
@@ -290,6 +293,12 @@ class BankMatcherTest {
         assertThrows(IllegalArgumentException.class, () -> BankMatcher.of(FamiliesTest.POLICY, List.of(w, w)));
         BankMatcher matcher = BankMatcher.of(FamiliesTest.POLICY, List.of(w));
         assertThrows(IllegalArgumentException.class, () -> matcher.matchAll(List.of(Workers.dayShift()), AT, 0));
+        assertThrows(IllegalArgumentException.class, () -> matcher.matchEach(List.of(Workers.dayShift()), AT, 0, m -> { }));
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> matcher.matchEach(List.of(Workers.dayShift()), AT, 1, m -> {
+                    throw new IllegalStateException("sink failed");
+                }));
+        assertEquals("sink failed", thrown.getMessage());
         assertThrows(NullPointerException.class, () -> matcher.match(null, AT));
         assertThrows(NullPointerException.class, () -> new BankMatcher.Worker(null, Workers.st4(), WorkHistory.empty()));
         assertEquals(List.of(), BankMatcher.of(FamiliesTest.POLICY, List.of()).match(Workers.dayShift(), AT));
