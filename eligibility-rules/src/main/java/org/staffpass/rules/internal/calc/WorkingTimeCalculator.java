@@ -299,12 +299,13 @@ public final class WorkingTimeCalculator {
     private static WorkingTimeFigures.WeekendFrequency weekends(List<ShiftTime> all, Weekends period) {
         List<LocalDate> workedSaturdays = new ArrayList<>();
         List<ShiftTime> evidence = new ArrayList<>();
+        java.util.Set<ShiftTime> seen = new java.util.HashSet<>(); // equal shifts once, as List.contains would
         for (Weekend w : period.weekends()) {
             boolean worked = false;
             for (ShiftTime s : all) {
                 if (meets(s, w.from(), w.to())) {
                     worked = true;
-                    if (!evidence.contains(s)) {
+                    if (seen.add(s)) {
                         evidence.add(s);
                     }
                 }
