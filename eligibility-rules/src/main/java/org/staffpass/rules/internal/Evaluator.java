@@ -147,6 +147,8 @@ public final class Evaluator {
         final String gradeCurrentExpected;
         final String credentialsExpected;
         final WorkingTimeCalculator calculator;
+        /** Per training requirement of the compliance family: what its finding expects for this shift. */
+        final List<String> trainingExpected;
         final WorkingTimeCalculator.Weekends weekends;
         private final Map<String, RatePart> rates = new HashMap<>();
 
@@ -173,6 +175,13 @@ public final class Evaluator {
             this.acceptedText = "one of " + accepted.stream().map(SpecialtyCode::value).toList();
             this.endText = text(shift.end());
             this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
+            List<String> training = new ArrayList<>();
+            for (Policy.TrainingRequirement req : policy.rules().compliance().map(Policy.ComplianceRules::training)
+                    .orElse(List.of())) {
+                training.add(req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
+                        + endText + " (refresher " + req.refresherMonths() + " months)");
+            }
+            this.trainingExpected = List.copyOf(training);
             this.weekends = calculator == null ? null : calculator.weekendsFor(candidate);
             this.gradeCurrentExpected = "applies from " + startDate + " to " + endDate + " (the shift's local dates)";
             this.credentialsExpected = policy.rules().credentials().map(c -> "expires at or after "
@@ -336,7 +345,7 @@ public final class Evaluator {
     }
 
     private void registration(Policy.RegistrationRules rules) {
-        String base = "/rules/registration";
+        final String base = "/rules/registration";
         Optional<ProfessionalRegistration> found =
                 need(CredentialType.PROFESSIONAL_REGISTRATION, ProfessionalRegistration.class, base);
         if (found.isEmpty()) {
@@ -389,7 +398,7 @@ public final class Evaluator {
     }
 
     private void gradeAndSpecialty(Policy.GradeRules rules) {
-        String base = "/rules/gradeAndSpecialty";
+        final String base = "/rules/gradeAndSpecialty";
         Optional<Grade> grade = need(CredentialType.GRADE, Grade.class, base + "/minimumGrade");
         if (grade.isPresent()) {
             grade(rules, grade.get(), factsOf(CredentialType.GRADE), base);
@@ -499,7 +508,7 @@ public final class Evaluator {
     }
 
     private void compliance(Policy.ComplianceRules rules) {
-        String base = "/rules/compliance";
+        final String base = "/rules/compliance";
         if (!rules.training().isEmpty()) {
             Optional<MandatoryTraining> t = need(CredentialType.MANDATORY_TRAINING, MandatoryTraining.class,
                     base + "/training");
@@ -543,8 +552,7 @@ public final class Evaluator {
             PassportFacts.CredentialFacts f, String base) {
         for (int i = 0; i < required.size(); i++) {
             Policy.TrainingRequirement req = required.get(i);
-            String expected = req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
-                    + plan.endText + " (refresher " + req.refresherMonths() + " months)";
+            String expected = plan.trainingExpected.get(i);
             int best = -1;
             Instant bestLapse = null;
             for (int j = 0; j < t.subjects().size(); j++) {
@@ -606,10 +614,10 @@ public final class Evaluator {
     }
 
     private void restrictions(Policy.RestrictionRules rules) {
-        String base = "/rules/restrictions";
+        final String base = "/rules/restrictions";
         boolean agency = shift.channel() == Shift.Channel.AGENCY;
         if (!rules.noAgencyForSubstantiveStaffOf().isEmpty()) {
-            String ruleId = base + "/noAgencyForSubstantiveStaffOf";
+            final String ruleId = base + "/noAgencyForSubstantiveStaffOf";
             String expected = "not an agency shift at the worker's substantive employer among "
                     + rules.noAgencyForSubstantiveStaffOf();
             if (!Disclosures.restrictsSubstantiveStaff(rules, shift)) {
@@ -628,7 +636,7 @@ public final class Evaluator {
             }
         }
         if (rules.agencyCascadeHours().isPresent()) {
-            String ruleId = base + "/agencyCascadeHours";
+            final String ruleId = base + "/agencyCascadeHours";
             int hours = rules.agencyCascadeHours().get();
             if (!agency) {
                 add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
@@ -734,7 +742,7 @@ public final class Evaluator {
             past.add(new ShiftTime(e.start(), e.end()));
         }
         WorkingTimeFigures f = plan.calculator.evaluate(past, candidate, plan.weekends);
-        String base = "/rules/workingTime/";
+        final String base = "/rules/workingTime/";
 
         Duration maxShift = Duration.ofHours(rules.maxShiftHours());
         findings.add(atMost(base + "maxShiftHours", RuleCode.WORKING_TIME_SHIFT_TOO_LONG, f.candidateLength(),
@@ -852,7 +860,7 @@ public final class Evaluator {
         List<String> ev = new ArrayList<>();
         ev.add(candidateInterval);
         ev.addAll(bands);
-        String base = "/rules/rates/";
+        final String base = "/rules/rates/";
 
         findings.add(new Finding(base + "floor", offered.compareTo(rules.floor()) >= 0, RuleCode.RATE_BELOW_FLOOR,
                 ">= " + rules.floor() + " an hour", offered + " an hour", List.of(candidateInterval)));

@@ -92,6 +92,9 @@ public final class WorkingTimeCalculator {
             total = total.plus(s.overlap(periodStart, periodEnd));
         }
         Window worst = rollingWindowMaximum(all, candidate, parameters.rollingWindow());
+        // Both night figures test the same shifts; each shift's night test is made once.
+        java.util.Map<ShiftTime, Boolean> nights = new java.util.IdentityHashMap<>();
+        Predicate<ShiftTime> night = s -> nights.computeIfAbsent(s, parameters.night()::isNight);
 
         return new WorkingTimeFigures(
                 candidate,
@@ -105,8 +108,8 @@ public final class WorkingTimeCalculator {
                 total.dividedBy(parameters.referencePeriodWeeks()),
                 run(all, c, s -> true),
                 run(all, c, parameters::isLong),
-                run(all, c, parameters.night()::isNight),
-                restAfterNights(all, c),
+                run(all, c, night),
+                restAfterNights(all, c, night),
                 weekends(all, weekends != null ? weekends.check(periodStart, periodEnd)
                         : weekendsFor(candidate)),
                 overlaps(all));
@@ -228,8 +231,7 @@ public final class WorkingTimeCalculator {
      * If the candidate is a night: rest from the end of its night block to the next shift. If
      * not and the shift just before it is a night: rest from that block's end to the candidate.
      */
-    private Optional<Figure<Duration>> restAfterNights(List<ShiftTime> all, int c) {
-        Predicate<ShiftTime> night = parameters.night()::isNight;
+    private static Optional<Figure<Duration>> restAfterNights(List<ShiftTime> all, int c, Predicate<ShiftTime> night) {
         int blockEnd;
         if (night.test(all.get(c))) {
             blockEnd = c;
