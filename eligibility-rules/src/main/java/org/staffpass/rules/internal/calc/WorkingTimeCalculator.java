@@ -305,6 +305,9 @@ public final class WorkingTimeCalculator {
         for (Weekend w : period.weekends()) {
             boolean worked = false;
             for (ShiftTime s : all) {
+                if (!s.start().isBefore(w.to())) {
+                    break; // sorted by start: this and every later shift start after the weekend
+                }
                 if (meets(s, w.from(), w.to())) {
                     worked = true;
                     if (seen.add(s)) {
