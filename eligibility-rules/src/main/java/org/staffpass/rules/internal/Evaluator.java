@@ -151,10 +151,12 @@ public final class Evaluator {
         final List<String> trainingExpected;
         final WorkingTimeCalculator.Weekends weekends;
         private final Map<String, RatePart> rates = new HashMap<>();
+        private final boolean shared;
 
         public ShiftPlan(Policy policy, Shift shift, boolean shared) {
             this.policy = Objects.requireNonNull(policy, "policy");
             this.shift = Objects.requireNonNull(shift, "shift");
+            this.shared = shared;
             this.candidate = new ShiftTime(shift.start(), shift.end());
             this.candidateInterval = interval(candidate);
             this.startDate = candidate.localStartDate();
@@ -197,6 +199,10 @@ public final class Evaluator {
 
         RatePart rates(String group) {
             RatePart r = rates.get(group);
+            if (r == null && shared) {
+                // Every card group was computed up front; filling the map now would race.
+                throw new IllegalStateException("no rate card row " + group + " in a shared plan");
+            }
             if (r == null) {
                 r = RatePart.of(this, group);
                 rates.put(group, r);
