@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.staffpass.passport.DisclosureRequest;
 import org.staffpass.passport.credential.CredentialType;
 import org.staffpass.passport.credential.DbsCheck;
 import org.staffpass.passport.credential.Employment;
@@ -59,7 +61,9 @@ import org.staffpass.rules.internal.calc.WorkingTimeParameters;
  * findings come in a fixed order (effective period, credentials, registration, grade and
  * specialty, compliance, working time, restrictions, rates). A failed finding blocks unless an
  * approval covers it: an escalation tier's role, the registration review role, or an accepted
- * break glass. One instance per evaluation; not shared.
+ * break glass. One instance per evaluation; not shared. What depends only on the policy and the
+ * shift (the shift's request, interval, specialty requirements, and the rate card's findings per
+ * grade group) comes from a {@link ShiftPlan}, which the bank matcher makes once per shift.
  */
 public final class Evaluator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -69,6 +73,10 @@ public final class Evaluator {
     private final PassportFacts facts;
     private final Shift shift;
     private final ShiftTime candidate;
+    private final String candidateInterval;
+    private final ShiftPlan plan;
+    private final String[] refPrefix = new String[CredentialType.values().length];
+    private final Map<ShiftTime, String> intervals = new java.util.IdentityHashMap<>();
     private final LocalDate startDate;
     private final LocalDate endDate;
     private final Instant at;
@@ -80,13 +88,15 @@ public final class Evaluator {
     private Optional<BigDecimal> hourlyPay = Optional.empty();
     private Optional<BigDecimal> totalPay = Optional.empty();
 
-    private Evaluator(Policy policy, PassportFacts facts, Shift shift, Instant at, Optional<BreakGlass> breakGlass) {
-        this.policy = policy;
+    private Evaluator(ShiftPlan plan, PassportFacts facts, Instant at, Optional<BreakGlass> breakGlass) {
+        this.policy = plan.policy;
         this.facts = facts;
-        this.shift = shift;
-        this.candidate = new ShiftTime(shift.start(), shift.end());
-        this.startDate = candidate.localStartDate();
-        this.endDate = candidate.localEnd().toLocalDate();
+        this.shift = plan.shift;
+        this.plan = plan;
+        this.candidate = plan.candidate;
+        this.candidateInterval = plan.candidateInterval;
+        this.startDate = plan.startDate;
+        this.endDate = plan.endDate;
         this.at = at;
         this.breakGlass = breakGlass;
     }
@@ -100,17 +110,143 @@ public final class Evaluator {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(breakGlass, "breakGlass");
-        return new Evaluator(policy, facts, shift, at, breakGlass).run(history);
+        return new Evaluator(new ShiftPlan(policy, shift, false), facts, at, breakGlass).run(history);
+    }
+
+    /**
+     * As {@link #evaluate(Policy, PassportFacts, Shift, WorkHistory, Instant, Optional)} with no
+     * break glass, for the plan's policy and shift: equal decisions, less work per worker.
+     */
+    public static Decision evaluate(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at) {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(facts, "facts");
+        Objects.requireNonNull(history, "history");
+        Objects.requireNonNull(at, "at");
+        return new Evaluator(plan, facts, at, Optional.empty()).run(history);
+    }
+
+    /**
+     * What an evaluation reads of the policy and the shift alone, computed once: the shift's
+     * interval and local dates, the disclosure request, the specialty requirements, and per
+     * grade group the rate family's findings without break glass. A shared plan
+     * ({@code shared}) computes every grade group up front and is then immutable and
+     * thread-safe; an unshared one computes the group it is asked for, for one evaluation.
+     */
+    public static final class ShiftPlan {
+        final Policy policy;
+        final Shift shift;
+        final ShiftTime candidate;
+        final String candidateInterval;
+        final LocalDate startDate;
+        final LocalDate endDate;
+        final DisclosureRequest request;
+        final Policy.GroupRequirements requirements;
+        final Set<SpecialtyCode> accepted;
+        final String acceptedText;
+        final String endText;
+        final String gradeCurrentExpected;
+        final String credentialsExpected;
+        final WorkingTimeCalculator calculator;
+        /** Per training requirement of the compliance family: what its finding expects for this shift. */
+        final List<String> trainingExpected;
+        final WorkingTimeCalculator.Weekends weekends;
+        private final Map<String, RatePart> rates = new HashMap<>();
+        private final boolean shared;
+
+        public ShiftPlan(Policy policy, Shift shift, boolean shared) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            this.shift = Objects.requireNonNull(shift, "shift");
+            this.shared = shared;
+            this.candidate = new ShiftTime(shift.start(), shift.end());
+            this.candidateInterval = interval(candidate);
+            this.startDate = candidate.localStartDate();
+            this.endDate = candidate.localEnd().toLocalDate();
+            this.request = Disclosures.request(policy, shift);
+            Optional<Policy.GradeRules> rules = policy.rules().gradeAndSpecialty();
+            this.requirements = rules.map(r -> Disclosures.requirements(policy, r, shift)).orElse(null);
+            Set<SpecialtyCode> accepted = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+            if (rules.isPresent()) {
+                accepted.add(shift.specialty());
+                for (String group : Disclosures.groupsOf(policy, rules.get(), shift)) {
+                    if (rules.get().specialtyGroups().contains(group)) {
+                        accepted.addAll(Disclosures.members(policy, rules.get(), group, shift));
+                    }
+                }
+            }
+            this.accepted = java.util.Collections.unmodifiableSet(accepted);
+            this.acceptedText = "one of " + accepted.stream().map(SpecialtyCode::value).toList();
+            this.endText = text(shift.end());
+            this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
+            List<String> training = new ArrayList<>();
+            for (Policy.TrainingRequirement req : policy.rules().compliance().map(Policy.ComplianceRules::training)
+                    .orElse(List.of())) {
+                training.add(req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
+                        + endText + " (refresher " + req.refresherMonths() + " months)");
+            }
+            this.trainingExpected = List.copyOf(training);
+            this.weekends = calculator == null ? null : calculator.weekendsFor(candidate);
+            this.gradeCurrentExpected = "applies from " + startDate + " to " + endDate + " (the shift's local dates)";
+            this.credentialsExpected = policy.rules().credentials().map(c -> "expires at or after "
+                    + text(shift.end().plus(Duration.ofDays(c.minRemainingValidityDays())))
+                    + (c.minRemainingValidityDays() > 0 ? " (shift end + " + c.minRemainingValidityDays() + " days)"
+                            : " (shift end)")).orElse(null);
+            if (shared && policy.rules().rates().isPresent()) {
+                for (String group : policy.rules().rates().get().card().keySet()) {
+                    rates.put(group, RatePart.of(this, group));
+                }
+            }
+        }
+
+        RatePart rates(String group) {
+            RatePart r = rates.get(group);
+            if (r == null && shared) {
+                // Every card group was computed up front; filling the map now would race.
+                throw new IllegalStateException("no rate card row " + group + " in a shared plan");
+            }
+            if (r == null) {
+                r = RatePart.of(this, group);
+                rates.put(group, r);
+            }
+            return r;
+        }
+    }
+
+    /**
+     * The rate family's findings for one grade group without break glass (they read the
+     * policy, the shift and the group only), with the approval each covered finding asked for.
+     */
+    record RatePart(List<Finding> findings, List<Approval> approvalPerFinding, BigDecimal hourly, BigDecimal total) {
+        static RatePart of(ShiftPlan plan, String group) {
+            Evaluator scratch = new Evaluator(plan, new PassportFacts("", Map.of()), Instant.EPOCH, Optional.empty());
+            Policy.RateRules rules = plan.policy.rules().rates().orElseThrow();
+            BigDecimal total = plan.shift.offeredHourlyRate().multiply(seconds(plan.candidate.elapsed()))
+                    .divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_EVEN);
+            BigDecimal hourly = scratch.rates(plan.policy, rules, plan.shift, plan.candidate, group);
+            List<Approval> perFinding = new ArrayList<>();
+            for (int i = 0; i < scratch.findings.size(); i++) {
+                perFinding.add(null);
+            }
+            for (Approval a : scratch.approvals) {
+                for (int i = 0; i < scratch.findings.size(); i++) {
+                    if (scratch.covered.contains(i) && perFinding.get(i) == null) {
+                        perFinding.set(i, a);
+                        break;
+                    }
+                }
+            }
+            return new RatePart(List.copyOf(scratch.findings), java.util.Collections.unmodifiableList(perFinding),
+                    hourly, total);
+        }
     }
 
     private Decision run(WorkHistory history) {
         Policy.Rules rules = policy.rules();
-        effective(policy, candidate, findings);
+        effective(policy, candidate, candidateInterval, findings);
         rules.credentials().ifPresent(this::credentials);
         rules.registration().ifPresent(this::registration);
         rules.gradeAndSpecialty().ifPresent(this::gradeAndSpecialty);
         rules.compliance().ifPresent(this::compliance);
-        rules.workingTime().ifPresent(r -> workingTime(r, candidate, history, findings));
+        rules.workingTime().ifPresent(r -> workingTime(r, candidate, candidateInterval, history, findings));
         rules.restrictions().ifPresent(this::restrictions);
         rules.rates().ifPresent(this::rates);
         boolean blocked = false;
@@ -122,14 +258,20 @@ public final class Evaluator {
         Outcome outcome = blocked ? Outcome.INELIGIBLE : approvals.isEmpty() ? Outcome.ELIGIBLE : Outcome.NEEDS_APPROVAL;
         List<Approval> needed = blocked ? List.of() : approvals;
         return new Decision(outcome, findings, hourlyPay, needed.stream().map(Approval::role).toList(),
-                new ArrayList<>(undisclosed), policy.digest(), totalPay, needed, Disclosures.request(policy, shift));
+                new ArrayList<>(undisclosed), policy.digest(), totalPay, needed, plan.request);
     }
 
     // ---- facts
 
     /** Evidence reference to a claim of a presented credential: {@code TYPE:digest#pointer}. */
-    private static String ref(PassportFacts.CredentialFacts f, String pointer) {
-        return f.credential().credentialType().name() + ":" + f.credentialDigest() + "#" + pointer;
+    private String ref(PassportFacts.CredentialFacts f, String pointer) {
+        int type = f.credential().credentialType().ordinal();
+        String prefix = refPrefix[type];
+        if (prefix == null) {
+            prefix = f.credential().credentialType().name() + ":" + f.credentialDigest() + "#";
+            refPrefix[type] = prefix;
+        }
+        return prefix.concat(pointer);
     }
 
     private void add(Finding finding) {
@@ -193,6 +335,7 @@ public final class Evaluator {
 
     private void credentials(Policy.CredentialRules rules) {
         Instant needed = shift.end().plus(Duration.ofDays(rules.minRemainingValidityDays()));
+        String expected = plan.credentialsExpected;
         for (int i = 0; i < rules.required().size(); i++) {
             CredentialType type = rules.required().get(i);
             String ruleId = "/rules/credentials/required/" + i;
@@ -203,14 +346,12 @@ public final class Evaluator {
                 continue;
             }
             add(new Finding(ruleId, !f.get().expiresAt().isBefore(needed), RuleCode.CREDENTIAL_EXPIRES_TOO_SOON,
-                    "expires at or after " + needed + (rules.minRemainingValidityDays() > 0
-                            ? " (shift end + " + rules.minRemainingValidityDays() + " days)" : " (shift end)"),
-                    "expires " + f.get().expiresAt(), List.of(ref(f.get(), "/exp"))));
+                    expected, "expires " + text(f.get().expiresAt()), List.of(ref(f.get(), "/exp"))));
         }
     }
 
     private void registration(Policy.RegistrationRules rules) {
-        String base = "/rules/registration";
+        final String base = "/rules/registration";
         Optional<ProfessionalRegistration> found =
                 need(CredentialType.PROFESSIONAL_REGISTRATION, ProfessionalRegistration.class, base);
         if (found.isEmpty()) {
@@ -263,7 +404,7 @@ public final class Evaluator {
     }
 
     private void gradeAndSpecialty(Policy.GradeRules rules) {
-        String base = "/rules/gradeAndSpecialty";
+        final String base = "/rules/gradeAndSpecialty";
         Optional<Grade> grade = need(CredentialType.GRADE, Grade.class, base + "/minimumGrade");
         if (grade.isPresent()) {
             grade(rules, grade.get(), factsOf(CredentialType.GRADE), base);
@@ -298,13 +439,13 @@ public final class Evaluator {
         }
         boolean current = !g.validFrom().isAfter(startDate) && g.validTo().map(t -> !t.isBefore(endDate)).orElse(true);
         add(new Finding(base, current, RuleCode.GRADE_NOT_CURRENT,
-                "applies from " + startDate + " to " + endDate + " (the shift's local dates)",
+                plan.gradeCurrentExpected,
                 "applies from " + g.validFrom() + g.validTo().map(t -> " to " + t).orElse(""),
                 List.of(ref(f, "/valid_from"), ref(f, "/valid_to"))));
     }
 
     private void specialty(Policy.GradeRules rules, String base) {
-        Policy.GroupRequirements needed = Disclosures.requirements(policy, rules, shift);
+        Policy.GroupRequirements needed = plan.requirements;
         boolean checkSpecialty = !rules.specialtyGroups().isEmpty();
         if (!checkSpecialty && needed.lifeSupport().isEmpty() && needed.competencies().isEmpty()) {
             return;
@@ -317,16 +458,9 @@ public final class Evaluator {
         Specialty s = found.get();
         PassportFacts.CredentialFacts f = factsOf(CredentialType.SPECIALTY);
         if (checkSpecialty) {
-            Set<SpecialtyCode> accepted = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-            accepted.add(shift.specialty());
-            for (String group : Disclosures.groupsOf(policy, rules, shift)) {
-                if (rules.specialtyGroups().contains(group)) {
-                    accepted.addAll(Disclosures.members(policy, rules, group, shift));
-                }
-            }
+            Set<SpecialtyCode> accepted = plan.accepted;
             boolean ok = s.specialties().stream().anyMatch(accepted::contains);
-            add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED,
-                    "one of " + accepted.stream().map(SpecialtyCode::value).toList(),
+            add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED, plan.acceptedText,
                     s.specialties().stream().map(SpecialtyCode::value).toList().toString(),
                     List.of(ref(f, "/specialties"))));
         }
@@ -341,7 +475,7 @@ public final class Evaluator {
                         index = i;
                     }
                 }
-                String expected = code.value() + " valid at the shift's end " + shift.end();
+                String expected = code.value() + " valid at the shift's end " + plan.endText;
                 if (index < 0) {
                     add(new Finding(reqBase, false, RuleCode.LIFE_SUPPORT_LAPSED, expected,
                             "not among the " + s.lifeSupport().size() + " disclosed certificates",
@@ -380,7 +514,7 @@ public final class Evaluator {
     }
 
     private void compliance(Policy.ComplianceRules rules) {
-        String base = "/rules/compliance";
+        final String base = "/rules/compliance";
         if (!rules.training().isEmpty()) {
             Optional<MandatoryTraining> t = need(CredentialType.MANDATORY_TRAINING, MandatoryTraining.class,
                     base + "/training");
@@ -398,7 +532,7 @@ public final class Evaluator {
                 boolean ok = rtw.permission() == RightToWork.Permission.UNLIMITED
                         || rtw.expiresOn().map(e -> validAtEnd(lapsesAfter(e))).orElse(false);
                 add(new Finding(base + "/rightToWork", ok, RuleCode.COMPLIANCE_RIGHT_TO_WORK,
-                        "right to work until the shift's end " + shift.end(),
+                        "right to work until the shift's end " + plan.endText,
                         rtw.permission() + rtw.expiresOn().map(e -> " to " + e + " (last day)").orElse(""),
                         List.of(ref(factsOf(CredentialType.RIGHT_TO_WORK), "/expires_on"))));
             });
@@ -424,8 +558,7 @@ public final class Evaluator {
             PassportFacts.CredentialFacts f, String base) {
         for (int i = 0; i < required.size(); i++) {
             Policy.TrainingRequirement req = required.get(i);
-            String expected = req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
-                    + shift.end() + " (refresher " + req.refresherMonths() + " months)";
+            String expected = plan.trainingExpected.get(i);
             int best = -1;
             Instant bestLapse = null;
             for (int j = 0; j < t.subjects().size(); j++) {
@@ -452,7 +585,7 @@ public final class Evaluator {
                                 : String.join(", ", levels), List.of(ref(f, "/subjects"))));
             } else {
                 add(new Finding(base + i, validAtEnd(bestLapse), RuleCode.COMPLIANCE_TRAINING_LAPSED, expected,
-                        "level " + t.subjects().get(best).level() + ", lapses " + bestLapse,
+                        "level " + t.subjects().get(best).level() + ", lapses " + text(bestLapse),
                         List.of(ref(f, "/subjects/" + best))));
             }
         }
@@ -487,15 +620,15 @@ public final class Evaluator {
     }
 
     private void restrictions(Policy.RestrictionRules rules) {
-        String base = "/rules/restrictions";
+        final String base = "/rules/restrictions";
         boolean agency = shift.channel() == Shift.Channel.AGENCY;
         if (!rules.noAgencyForSubstantiveStaffOf().isEmpty()) {
-            String ruleId = base + "/noAgencyForSubstantiveStaffOf";
+            final String ruleId = base + "/noAgencyForSubstantiveStaffOf";
             String expected = "not an agency shift at the worker's substantive employer among "
                     + rules.noAgencyForSubstantiveStaffOf();
             if (!Disclosures.restrictsSubstantiveStaff(rules, shift)) {
                 add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, expected,
-                        shift.channel() + " shift at " + shift.organisation(), List.of(interval(candidate))));
+                        shift.channel() + " shift at " + shift.organisation(), List.of(candidateInterval)));
             } else {
                 need(CredentialType.EMPLOYMENT, Employment.class, ruleId).ifPresent(e -> {
                     boolean employed = e.employmentType() == Employment.Type.SUBSTANTIVE
@@ -509,20 +642,20 @@ public final class Evaluator {
             }
         }
         if (rules.agencyCascadeHours().isPresent()) {
-            String ruleId = base + "/agencyCascadeHours";
+            final String ruleId = base + "/agencyCascadeHours";
             int hours = rules.agencyCascadeHours().get();
             if (!agency) {
                 add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
-                        + " h after release to the bank", "BANK shift", List.of(interval(candidate))));
+                        + " h after release to the bank", "BANK shift", List.of(candidateInterval)));
             } else if (shift.bankReleaseAt().isEmpty()) {
                 add(new Finding(ruleId, false, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
-                        + " h after release to the bank", "no bank release time recorded", List.of(interval(candidate))));
+                        + " h after release to the bank", "no bank release time recorded", List.of(candidateInterval)));
             } else {
                 Instant opens = shift.bankReleaseAt().get().plus(Duration.ofHours(hours));
                 add(new Finding(ruleId, !at.isBefore(opens), RuleCode.RESTRICTION_APPLIES,
                         "decided at or after " + opens + " (released to the bank "
                                 + shift.bankReleaseAt().get() + " + " + hours + " h)",
-                        "decided at " + at, List.of(interval(candidate))));
+                        "decided at " + at, List.of(candidateInterval)));
             }
         }
     }
@@ -542,6 +675,23 @@ public final class Evaluator {
             add(new Finding("/rules/rates/card", false, RuleCode.RATE_NO_CARD_ROW,
                     "a grade in a grade group of the rate card", grade.get().grade().value() + " is in no group",
                     List.of(ref(factsOf(CredentialType.GRADE), "/grade"))));
+            return;
+        }
+        if (breakGlass.isEmpty()) {
+            // The same findings and approvals, in the same order, as computing them here.
+            RatePart part = plan.rates(group);
+            for (int i = 0; i < part.findings().size(); i++) {
+                findings.add(part.findings().get(i));
+                Approval a = part.approvalPerFinding().get(i);
+                if (a != null) {
+                    covered.add(findings.size() - 1);
+                    if (!approvals.contains(a)) {
+                        approvals.add(a);
+                    }
+                }
+            }
+            totalPay = Optional.of(part.total());
+            hourlyPay = Optional.of(part.hourly());
             return;
         }
         BigDecimal elapsedSeconds = seconds(candidate.elapsed());
@@ -576,25 +726,29 @@ public final class Evaluator {
         }
     }
 
-    private static void effective(Policy policy, ShiftTime shift, List<Finding> findings) {
+    private static void effective(Policy policy, ShiftTime shift, String shiftInterval, List<Finding> findings) {
         LocalDate day = shift.localStartDate();
         Policy.Effective e = policy.effective();
         boolean in = !day.isBefore(e.from()) && e.until().map(day::isBefore).orElse(true);
         findings.add(new Finding("/effective", in, RuleCode.POLICY_NOT_EFFECTIVE,
                 "shift starts on or after " + e.from() + e.until().map(u -> " and before " + u).orElse(""),
-                "starts " + day, List.of(interval(shift))));
+                "starts " + day, List.of(shiftInterval)));
     }
 
-    private static void workingTime(Policy.WorkingTimeRules rules, ShiftTime candidate, WorkHistory history,
-            List<Finding> findings) {
-        WorkingTimeParameters parameters = new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
-                rules.referenceWeeks(), Duration.ofHours(168));
+    /** The calculator the working-time family uses: 10 h long shifts, 2016 TCS nights, 168 h rolling window. */
+    static WorkingTimeCalculator calculator(Policy.WorkingTimeRules rules) {
+        return new WorkingTimeCalculator(new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
+                rules.referenceWeeks(), Duration.ofHours(168)));
+    }
+
+    private void workingTime(Policy.WorkingTimeRules rules, ShiftTime candidate, String candidateInterval,
+            WorkHistory history, List<Finding> findings) {
         List<ShiftTime> past = new ArrayList<>(history.entries().size());
         for (WorkHistory.Entry e : history.entries()) {
             past.add(new ShiftTime(e.start(), e.end()));
         }
-        WorkingTimeFigures f = new WorkingTimeCalculator(parameters).evaluate(past, candidate);
-        String base = "/rules/workingTime/";
+        WorkingTimeFigures f = plan.calculator.evaluate(past, candidate, plan.weekends);
+        final String base = "/rules/workingTime/";
 
         Duration maxShift = Duration.ofHours(rules.maxShiftHours());
         findings.add(atMost(base + "maxShiftHours", RuleCode.WORKING_TIME_SHIFT_TOO_LONG, f.candidateLength(),
@@ -629,7 +783,7 @@ public final class Evaluator {
                     evidence(r.evidence())));
         } else {
             findings.add(new Finding(base + "restAfterNightsHours", true, RuleCode.WORKING_TIME_REST_AFTER_NIGHTS,
-                    ">= " + text(afterNights), "no night block next to the shift", List.of(interval(candidate))));
+                    ">= " + text(afterNights), "no night block next to the shift", List.of(candidateInterval)));
         }
 
         // Judged only when the candidate itself falls in a weekend: a weekday shift does not add one.
@@ -645,12 +799,12 @@ public final class Evaluator {
         for (WorkingTimeFigures.Overlap o : f.overlaps()) {
             if (o.first() == candidate || o.second() == candidate) {
                 ShiftTime other = o.first() == candidate ? o.second() : o.first();
-                overlapping.add(interval(other));
+                overlapping.add(intervalOf(other));
                 shared = shared.plus(o.shared());
             }
         }
         List<String> overlapEvidence = new ArrayList<>();
-        overlapEvidence.add(interval(candidate));
+        overlapEvidence.add(candidateInterval);
         overlapEvidence.addAll(overlapping);
         findings.add(new Finding("/rules/workingTime", overlapping.isEmpty(), RuleCode.WORKING_TIME_SHIFTS_OVERLAP,
                 "no other shift at the same time",
@@ -658,22 +812,22 @@ public final class Evaluator {
                 overlapEvidence));
     }
 
-    private static Finding atMost(String ruleId, RuleCode code, Duration actual, Duration limit, List<ShiftTime> ev) {
+    private Finding atMost(String ruleId, RuleCode code, Duration actual, Duration limit, List<ShiftTime> ev) {
         return new Finding(ruleId, actual.compareTo(limit) <= 0, code, "<= " + text(limit), text(actual), evidence(ev));
     }
 
-    private static Finding rest(String ruleId, String side, Optional<Figure<Duration>> figure, Duration min,
+    private Finding rest(String ruleId, String side, Optional<Figure<Duration>> figure, Duration min,
             ShiftTime candidate) {
         if (figure.isEmpty()) {
             return new Finding(ruleId, true, RuleCode.WORKING_TIME_REST_TOO_SHORT, ">= " + text(min) + " " + side,
-                    "no shift " + side, List.of(interval(candidate)));
+                    "no shift " + side, List.of(candidateInterval));
         }
         Duration rest = figure.get().value();
         return new Finding(ruleId, rest.compareTo(min) >= 0, RuleCode.WORKING_TIME_REST_TOO_SHORT,
                 ">= " + text(min) + " " + side, text(rest) + " " + side, evidence(figure.get().evidence()));
     }
 
-    private static Finding count(String ruleId, RuleCode code, Figure<Integer> run, int max, String what) {
+    private Finding count(String ruleId, RuleCode code, Figure<Integer> run, int max, String what) {
         return new Finding(ruleId, run.value() <= max, code, "<= " + max + " " + what, run.value() + " " + what,
                 evidence(run.evidence()));
     }
@@ -710,15 +864,15 @@ public final class Evaluator {
         BigDecimal offered = shift.offeredHourlyRate();
         BigDecimal offeredPoundSeconds = offered.multiply(totalSeconds);
         List<String> ev = new ArrayList<>();
-        ev.add(interval(candidate));
+        ev.add(candidateInterval);
         ev.addAll(bands);
-        String base = "/rules/rates/";
+        final String base = "/rules/rates/";
 
         findings.add(new Finding(base + "floor", offered.compareTo(rules.floor()) >= 0, RuleCode.RATE_BELOW_FLOOR,
-                ">= " + rules.floor() + " an hour", offered + " an hour", List.of(interval(candidate))));
+                ">= " + rules.floor() + " an hour", offered + " an hour", List.of(candidateInterval)));
         boolean aboveCap = offered.compareTo(rules.priceCap()) > 0;
         findings.add(new Finding(base + "priceCap", !aboveCap, RuleCode.RATE_ABOVE_CAP,
-                "<= " + rules.priceCap() + " an hour", offered + " an hour", List.of(interval(candidate))));
+                "<= " + rules.priceCap() + " an hour", offered + " an hour", List.of(candidateInterval)));
         if (aboveCap) {
             exceptional(rules, RuleCode.RATE_ABOVE_CAP);
         }
@@ -752,17 +906,76 @@ public final class Evaluator {
         return BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9));
     }
 
-    private static List<String> evidence(List<ShiftTime> shifts) {
+    private List<String> evidence(List<ShiftTime> shifts) {
         List<String> out = new ArrayList<>(shifts.size());
         for (ShiftTime s : shifts) {
-            out.add(interval(s));
+            out.add(intervalOf(s));
         }
         return out;
     }
 
+    /** {@link #interval}, once per shift of this evaluation (a shift is evidence for several limits). */
+    private String intervalOf(ShiftTime s) {
+        if (s == candidate) {
+            return candidateInterval;
+        }
+        String text = intervals.get(s);
+        if (text == null) {
+            text = interval(s);
+            intervals.put(s, text);
+        }
+        return text;
+    }
+
     /** ISO 8601 interval of instants, e.g. {@code 2026-06-10T07:00:00Z/2026-06-10T16:00:00Z}. */
     static String interval(ShiftTime s) {
-        return s.start() + "/" + s.end();
+        StringBuilder b = new StringBuilder(41);
+        instant(b, s.start());
+        b.append('/');
+        instant(b, s.end());
+        return b.toString();
+    }
+
+    /** Earliest and latest instants (years 1000 and 9999) {@link #instant} writes itself. */
+    private static final long FAST_FROM = -30_610_224_000L;
+    private static final long FAST_TO = 253_402_300_799L;
+
+    /**
+     * Appends exactly {@link Instant#toString()}: whole seconds in years 1000 to 9999 written
+     * directly (evidence is mostly such instants, and the formatter dominated evaluation time),
+     * anything else through the JDK.
+     */
+    /** {@link Instant#toString()}, through {@link #instant}. */
+    static String text(Instant t) {
+        StringBuilder b = new StringBuilder(20);
+        instant(b, t);
+        return b.toString();
+    }
+
+    static void instant(StringBuilder b, Instant t) {
+        long sec = t.getEpochSecond();
+        if (t.getNano() != 0 || sec < FAST_FROM || sec > FAST_TO) {
+            b.append(t);
+            return;
+        }
+        long day = Math.floorDiv(sec, 86_400L);
+        int secOfDay = (int) Math.floorMod(sec, 86_400L);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        b.append(date.getYear()).append('-');
+        two(b, date.getMonthValue());
+        b.append('-');
+        two(b, date.getDayOfMonth());
+        b.append('T');
+        two(b, secOfDay / 3600);
+        b.append(':');
+        two(b, secOfDay / 60 % 60);
+        b.append(':');
+        two(b, secOfDay % 60);
+        b.append('Z');
+    }
+
+    private static void two(StringBuilder b, int n) {
+        b.append((char) ('0' + n / 10)).append((char) ('0' + n % 10));
     }
 
     /** Hours and minutes ("13 h", "13 h 1 min", "-2 h 30 min"); seconds only when present. */

@@ -51,6 +51,17 @@ public final class WorkingTimeCalculator {
      * @throws IllegalArgumentException if history has more than {@link #MAX_HISTORY} shifts
      */
     public WorkingTimeFigures evaluate(List<ShiftTime> history, ShiftTime candidate) {
+        return evaluate(history, candidate, null);
+    }
+
+    /**
+     * As {@link #evaluate(List, ShiftTime)}, with the weekends of the candidate's reference
+     * period already computed ({@link #weekendsFor}), as when one candidate is checked against
+     * many histories.
+     *
+     * @throws IllegalArgumentException if {@code weekends} is for another candidate or period
+     */
+    public WorkingTimeFigures evaluate(List<ShiftTime> history, ShiftTime candidate, Weekends weekends) {
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(candidate, "candidate");
         if (history.size() > MAX_HISTORY) {
@@ -81,6 +92,9 @@ public final class WorkingTimeCalculator {
             total = total.plus(s.overlap(periodStart, periodEnd));
         }
         Window worst = rollingWindowMaximum(all, candidate, parameters.rollingWindow());
+        // Both night figures test the same shifts; each shift's night test is made once.
+        java.util.Map<ShiftTime, Boolean> nights = new java.util.IdentityHashMap<>();
+        Predicate<ShiftTime> night = s -> nights.computeIfAbsent(s, parameters.night()::isNight);
 
         return new WorkingTimeFigures(
                 candidate,
@@ -94,9 +108,10 @@ public final class WorkingTimeCalculator {
                 total.dividedBy(parameters.referencePeriodWeeks()),
                 run(all, c, s -> true),
                 run(all, c, parameters::isLong),
-                run(all, c, parameters.night()::isNight),
-                restAfterNights(all, c),
-                weekends(all, periodStart, periodEnd),
+                run(all, c, night),
+                restAfterNights(all, c, night),
+                weekends(all, weekends != null ? weekends.check(periodStart, periodEnd)
+                        : weekendsFor(candidate)),
                 overlaps(all));
     }
 
@@ -146,11 +161,18 @@ public final class WorkingTimeCalculator {
     private static List<ShiftTime> within(List<ShiftTime> sorted, Instant from, Instant to) {
         List<ShiftTime> out = new ArrayList<>();
         for (ShiftTime s : sorted) {
-            if (!s.overlap(from, to).isZero()) {
+            if (meets(s, from, to)) {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    /** {@code !s.overlap(from, to).isZero()} without making the Duration (this runs per shift per week). */
+    private static boolean meets(ShiftTime s, Instant from, Instant to) {
+        Instant a = s.start().isAfter(from) ? s.start() : from;
+        Instant b = s.end().isBefore(to) ? s.end() : to;
+        return b.isAfter(a);
     }
 
     private static int indexOfCandidate(List<ShiftTime> all, ShiftTime candidate) {
@@ -209,8 +231,7 @@ public final class WorkingTimeCalculator {
      * If the candidate is a night: rest from the end of its night block to the next shift. If
      * not and the shift just before it is a night: rest from that block's end to the candidate.
      */
-    private Optional<Figure<Duration>> restAfterNights(List<ShiftTime> all, int c) {
-        Predicate<ShiftTime> night = parameters.night()::isNight;
+    private static Optional<Figure<Duration>> restAfterNights(List<ShiftTime> all, int c, Predicate<ShiftTime> night) {
         int blockEnd;
         if (night.test(all.get(c))) {
             blockEnd = c;
@@ -237,12 +258,16 @@ public final class WorkingTimeCalculator {
         return Optional.of(new Figure<>(Duration.between(all.get(blockEnd).end(), next.start()), evidence));
     }
 
-    private static WorkingTimeFigures.WeekendFrequency weekends(List<ShiftTime> all, Instant from, Instant to) {
+    /**
+     * The weekends (Saturday 00:00 to Monday 00:00, Europe/London) meeting the reference period
+     * of {@code candidate} under these parameters, each clipped to the period. Immutable.
+     */
+    public Weekends weekendsFor(ShiftTime candidate) {
+        Instant to = candidate.end();
+        Instant from = to.minus(Duration.ofDays(7L * parameters.referencePeriodWeeks()));
         LocalDate saturday = from.atZone(ShiftTime.ZONE).toLocalDate()
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
-        int total = 0;
-        List<LocalDate> workedSaturdays = new ArrayList<>();
-        List<ShiftTime> evidence = new ArrayList<>();
+        List<Weekend> out = new ArrayList<>();
         while (true) {
             Instant open = ZonedDateTime.of(saturday.atStartOfDay(), ShiftTime.ZONE).toInstant();
             if (!open.isBefore(to)) {
@@ -252,23 +277,49 @@ public final class WorkingTimeCalculator {
             Instant a = open.isAfter(from) ? open : from;
             Instant b = close.isBefore(to) ? close : to;
             if (b.isAfter(a)) {
-                total++;
-                boolean worked = false;
-                for (ShiftTime s : all) {
-                    if (!s.overlap(a, b).isZero()) {
-                        worked = true;
-                        if (!evidence.contains(s)) {
-                            evidence.add(s);
-                        }
-                    }
-                }
-                if (worked) {
-                    workedSaturdays.add(saturday);
-                }
+                out.add(new Weekend(saturday, a, b));
             }
             saturday = saturday.plusWeeks(1);
         }
-        return new WorkingTimeFigures.WeekendFrequency(workedSaturdays.size(), Math.max(total, 1),
+        return new Weekends(from, to, List.copyOf(out));
+    }
+
+    /** The weekends of one reference period ({@code from} to {@code to}). */
+    public record Weekends(Instant from, Instant to, List<Weekend> weekends) {
+        Weekends check(Instant periodStart, Instant periodEnd) {
+            if (!from.equals(periodStart) || !to.equals(periodEnd)) {
+                throw new IllegalArgumentException("weekends of another reference period");
+            }
+            return this;
+        }
+    }
+
+    /** One weekend starting on {@code saturday}, clipped to a reference period as {@code [from, to)}. */
+    public record Weekend(LocalDate saturday, Instant from, Instant to) {
+    }
+
+    private static WorkingTimeFigures.WeekendFrequency weekends(List<ShiftTime> all, Weekends period) {
+        List<LocalDate> workedSaturdays = new ArrayList<>();
+        List<ShiftTime> evidence = new ArrayList<>();
+        java.util.Set<ShiftTime> seen = new java.util.HashSet<>(); // equal shifts once, as List.contains would
+        for (Weekend w : period.weekends()) {
+            boolean worked = false;
+            for (ShiftTime s : all) {
+                if (!s.start().isBefore(w.to())) {
+                    break; // sorted by start: this and every later shift start after the weekend
+                }
+                if (meets(s, w.from(), w.to())) {
+                    worked = true;
+                    if (seen.add(s)) {
+                        evidence.add(s);
+                    }
+                }
+            }
+            if (worked) {
+                workedSaturdays.add(w.saturday());
+            }
+        }
+        return new WorkingTimeFigures.WeekendFrequency(workedSaturdays.size(), Math.max(period.weekends().size(), 1),
                 workedSaturdays, evidence);
     }
 

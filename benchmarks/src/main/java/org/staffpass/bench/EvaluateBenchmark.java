@@ -1,0 +1,123 @@
+package org.staffpass.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.staffpass.passport.credential.CredentialType;
+import org.staffpass.passport.credential.Grade;
+import org.staffpass.passport.vocab.GradeCode;
+import org.staffpass.rules.Decision;
+import org.staffpass.rules.Outcome;
+import org.staffpass.rules.PassportFacts;
+import org.staffpass.rules.Policy;
+import org.staffpass.rules.Shift;
+import org.staffpass.rules.WorkHistory;
+import org.staffpass.rules.internal.Evaluator;
+import org.staffpass.rules.internal.calc.NightDefinition;
+import org.staffpass.rules.internal.calc.ShiftTime;
+import org.staffpass.rules.internal.calc.WorkingTimeCalculator;
+import org.staffpass.rules.internal.calc.WorkingTimeFigures;
+import org.staffpass.rules.internal.calc.WorkingTimeParameters;
+
+/**
+ * One full evaluation of the regional example policy (every family, every rule an explained finding)
+ * for one eligible ST4 with 20 shifts of history and one day shift, against two baselines in
+ * the same run:
+ *
+ * <ul>
+ *   <li>{@code baselineFactCheck}: the same facts through the cheapest check a matcher could
+ *       make without explaining anything (every required credential present and in date at
+ *       the shift's end, grade on the ladder within the shift's range); the floor of a
+ *       per-worker decision, so the ratio is what the explained decision costs;
+ *   <li>{@code baselineWorkingTime}: the working-time calculator alone on the same 20-shift
+ *       history (the arithmetic the evaluator cannot skip), so the ratio is what everything
+ *       but working time costs.
+ * </ul>
+ *
+ * {@code evaluateInMatcher} is the same evaluation as the bank matcher makes it, with what
+ * depends on the shift alone computed once per shift (a shared {@code Evaluator.ShiftPlan}):
+ * the per-worker cost of matching. Setup checks both decisions are equal and ELIGIBLE, so a broken policy or fixture fails the run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EvaluateBenchmark {
+    private Policy policy;
+    private PassportFacts facts;
+    private Shift shift;
+    private WorkHistory history;
+    private WorkingTimeCalculator calculator;
+    private List<CredentialType> required;
+    private List<GradeCode> ladder;
+    private Evaluator.ShiftPlan plan;
+
+    @Setup
+    public void setup() {
+        policy = SyntheticBank.policy();
+        facts = SyntheticBank.eligibleWorker();
+        shift = SyntheticBank.dayShift();
+        history = SyntheticBank.history20();
+        Decision d = policy.evaluate(facts, shift, history, SyntheticBank.AT);
+        if (d.outcome() != Outcome.ELIGIBLE) {
+            throw new IllegalStateException("fixture not eligible: " + d.findings());
+        }
+        plan = new Evaluator.ShiftPlan(policy, shift, true);
+        if (!d.equals(evaluateInMatcher())) {
+            throw new IllegalStateException("the shared plan changes the decision");
+        }
+        Policy.WorkingTimeRules wt = policy.rules().workingTime().orElseThrow();
+        calculator = new WorkingTimeCalculator(new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
+                wt.referenceWeeks(), Duration.ofHours(168)));
+        required = policy.rules().credentials().orElseThrow().required();
+        ladder = policy.vocabularies().gradeLadder();
+        if (!baselineFactCheck()) {
+            throw new IllegalStateException("baseline check refuses the fixture");
+        }
+    }
+
+    @Benchmark
+    public Decision evaluate() {
+        return policy.evaluate(facts, shift, history, SyntheticBank.AT);
+    }
+
+    @Benchmark
+    public Decision evaluateInMatcher() {
+        return Evaluator.evaluate(plan, facts, history, SyntheticBank.AT);
+    }
+
+    @Benchmark
+    public boolean baselineFactCheck() {
+        for (CredentialType type : required) {
+            PassportFacts.CredentialFacts f = facts.credentials().get(type);
+            if (f == null || f.expiresAt().isBefore(shift.end())) {
+                return false;
+            }
+        }
+        Grade g = (Grade) facts.credentials().get(CredentialType.GRADE).credential();
+        int rank = ladder.indexOf(g.grade());
+        return rank >= ladder.indexOf(shift.minGrade()) && rank <= ladder.indexOf(shift.maxGrade());
+    }
+
+    @Benchmark
+    public WorkingTimeFigures baselineWorkingTime() {
+        List<ShiftTime> past = new ArrayList<>(history.entries().size());
+        for (WorkHistory.Entry e : history.entries()) {
+            past.add(new ShiftTime(e.start(), e.end()));
+        }
+        return calculator.evaluate(past, new ShiftTime(shift.start(), shift.end()));
+    }
+}
