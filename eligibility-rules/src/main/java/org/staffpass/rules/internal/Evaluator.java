@@ -2,7 +2,6 @@ package org.staffpass.rules.internal;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -834,10 +833,7 @@ public final class Evaluator {
 
     private BigDecimal rates(Policy policy, Policy.RateRules rules, Shift shift, ShiftTime candidate,
             String gradeGroup) {
-        Policy.TimeBands tb = policy.vocabularies().timeBands();
-        RateParameters parameters = new RateParameters(tb.dayStarts(), tb.eveningStarts(), tb.nightStarts(),
-                EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), new HashSet<>(policy.vocabularies().bankHolidays()),
-                RateParameters.DEFAULT_PRECEDENCE);
+        RateParameters parameters = BandSplit.parameters(policy);
         Policy.RateCard row = rules.card().get(gradeGroup);
         Map<Band, BigDecimal> hourly = new EnumMap<>(Band.class);
         hourly.put(Band.DAY, row.day());
