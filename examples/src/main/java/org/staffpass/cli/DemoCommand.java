@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.staffpass.cli.demo.region.RegionCalendar;
 import org.staffpass.cli.demo.region.RegionDemo;
+import org.staffpass.cli.demo.region.RegionOrganisations;
 import org.staffpass.cli.demo.region.RegionReport;
 import org.staffpass.cli.demo.region.ReportText;
 import picocli.CommandLine;
@@ -56,9 +57,9 @@ final class DemoCommand implements Callable<Integer> {
                 "--policy", dir.resolve("policies").resolve(first.policy() + ".jws").toString(),
                 "--trust", dir.resolve("trust-list.jws").toString(), "--root", dir.resolve("keys/operator.jwk").toString(),
                 "--status", dir.resolve("status").toString()));
-        for (String issuer : java.util.List.of("rl1", "ra1", "ra2", "ra3", "ra4", "ra5", "ra6", "ra7", "ra8", "ra9")) {
+        for (String issuer : RegionOrganisations.issuerCodes()) {
             args.add("--status-key");
-            args.add(dir.resolve("keys").resolve(issuer + ".jwk").toString());
+            args.add(dir.resolve("keys").resolve(RegionOrganisations.fileName(issuer) + ".jwk").toString());
         }
         return args;
     }

@@ -23,6 +23,7 @@ import java.util.function.Predicate;
 import org.staffpass.crypto.VerificationKey;
 import org.staffpass.crypto.status.StatusListStore;
 import org.staffpass.crypto.trust.TrustAnchors;
+import org.staffpass.passport.DisclosureRequest;
 import org.staffpass.passport.PassportFailure;
 import org.staffpass.passport.PassportVerification;
 import org.staffpass.passport.PassportVerifier;
@@ -165,13 +166,14 @@ public final class RegionDemo {
                                 RegionCalendar.BOOKING_RUN.minus(Duration.ofHours(1))))
                         : Optional.empty();
                 boolean filled = false;
+                DisclosureRequest request = policy.disclosureRequest(shift);
                 Predicate<WorkerProfile> busy = worker -> histories.get(worker.id()).stream()
                         .anyMatch(e -> e.start().isBefore(shift.end()) && shift.start().isBefore(e.end()));
                 for (SyntheticRegion.RegionWorker worker : applicants.forShift(plan, policy.vocabularies().gradeLadder(),
                         busy, random, settings.applicants())) {
                     String application = plan.id() + "-" + worker.profile().id();
                     String nonce = "n-" + application + "-" + Long.toHexString(random.nextLong());
-                    String presentation = worker.wallet().present(plan.trust(), nonce, policy.disclosureRequest(shift));
+                    String presentation = worker.wallet().present(plan.trust(), nonce, request);
                     Files.writeString(dir.resolve("presentations").resolve(application + ".json"), presentation,
                             StandardCharsets.UTF_8);
                     presentations++;
@@ -235,7 +237,7 @@ public final class RegionDemo {
         for (CredentialType type : CredentialType.values()) {
             everything.put(type, java.util.Set.copyOf(type.selectivelyDisclosable()));
         }
-        org.staffpass.passport.DisclosureRequest all = new org.staffpass.passport.DisclosureRequest(everything);
+        DisclosureRequest all = new DisclosureRequest(everything);
         return region.workers().parallelStream().map(worker -> {
             String nonce = "enrol-" + worker.profile().id();
             PassportVerification result = verifier.verify(worker.wallet().present(audience, nonce, all), nonce);
@@ -344,7 +346,7 @@ public final class RegionDemo {
         Instant signedAt = RegionCalendar.CREDENTIALS_ISSUED;
         signedPolicies = new TreeMap<>();
         for (Map.Entry<String, DemoPolicies.TrustPolicies> entry : policies.entrySet()) {
-            String base = entry.getKey().toLowerCase(java.util.Locale.ROOT);
+            String base = RegionOrganisations.fileName(entry.getKey());
             write("policies/" + base + "-doctors.json", entry.getValue().doctorsJson());
             write("policies/" + base + "-nursing-ahp.json", entry.getValue().nursingJson());
             for (Policy policy : List.of(entry.getValue().doctors(), entry.getValue().nursing())) {
@@ -373,6 +375,7 @@ public final class RegionDemo {
 
     /** Running counts for the report. */
     private static final class Tally {
+        private static final RegionReport.Fill NONE = new RegionReport.Fill(0, 0);
         final TreeMap<String, Integer> verification = new TreeMap<>();
         final TreeMap<String, Integer> outcomes = new TreeMap<>();
         final TreeMap<String, Integer> failedRules = new TreeMap<>();
@@ -406,10 +409,8 @@ public final class RegionDemo {
         }
 
         void fill(String trust, String specialty, boolean filled) {
-            byTrust.merge(trust, new RegionReport.Fill(1, filled ? 1 : 0),
-                    (a, b) -> new RegionReport.Fill(a.offered() + b.offered(), a.filled() + b.filled()));
-            bySpecialty.merge(specialty, new RegionReport.Fill(1, filled ? 1 : 0),
-                    (a, b) -> new RegionReport.Fill(a.offered() + b.offered(), a.filled() + b.filled()));
+            byTrust.put(trust, byTrust.getOrDefault(trust, NONE).plus(filled));
+            bySpecialty.put(specialty, bySpecialty.getOrDefault(specialty, NONE).plus(filled));
         }
     }
 }

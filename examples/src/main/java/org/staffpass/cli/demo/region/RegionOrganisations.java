@@ -62,8 +62,21 @@ public final class RegionOrganisations {
 
         /** A short file-system-safe name. */
         public String fileName() {
-            return odsCode.toLowerCase(java.util.Locale.ROOT);
+            return RegionOrganisations.fileName(odsCode);
         }
+    }
+
+    /** The file name (without extension) of an organisation's key and status list: its ODS code in lower case. */
+    public static String fileName(String odsCode) {
+        return odsCode.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** ODS codes of every issuer, in {@link #issuers()} order: the lead employer, then the trusts. */
+    public static List<String> issuerCodes() {
+        List<String> codes = new ArrayList<>();
+        codes.add(LEAD_EMPLOYER_ODS);
+        codes.addAll(TRUSTS);
+        return List.copyOf(codes);
     }
 
     private final SigningKey operator;

@@ -110,10 +110,7 @@ class RegionDemoTest {
         Matcher filled = Pattern.compile("id=\"kpi-filled\"><b>([^<]+)</b>").matcher(dom);
         assertTrue(filled.find());
         assertEquals(report.shiftsFilled() + " of " + report.shiftsOffered(), filled.group(1));
-        int bars = 0;
-        for (int i = dom.indexOf("<rect class=\"bar\""); i >= 0; i = dom.indexOf("<rect class=\"bar\"", i + 1)) {
-            bars++;
-        }
+        int bars = ReportHtmlTest.count(dom, "<rect class=\"bar\"");
         int figures = report.fillByTrust().size() + report.fillBySpecialty().size() + report.enrolment().size()
                 + report.verification().size() + report.decisionOutcomes().size() + report.failedRules().size()
                 + report.payByBand().size() + report.rateFindings().size() + report.approvalsByRole().size();

@@ -69,7 +69,8 @@ class ReportHtmlTest {
         assertTrue(countColour(shot, 0x007f3b) > 200, "the second bar colour is painted");
     }
 
-    private static int count(String text, String needle) {
+    /** Occurrences of {@code needle} in {@code text}. */
+    static int count(String text, String needle) {
         int n = 0;
         for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
             n++;
