@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.staffpass.testing.Repository;
 
 /**
  * docs/reason-codes.md lists every code family beside crypto's ReasonCode (which
@@ -30,10 +31,7 @@ class AllCodesDocumentedTest {
 
     @Test
     void everyFamilyIsListedInFullAndNothingElse() throws Exception {
-        Path root = Path.of("").toAbsolutePath();
-        while (!Files.isRegularFile(root.resolve("docs/reason-codes.md"))) {
-            root = root.getParent();
-        }
+        Path root = Repository.root();
         Map<String, Set<String>> documented = new LinkedHashMap<>();
         String current = null;
         for (String line : Files.readAllLines(root.resolve("docs/reason-codes.md"))) {

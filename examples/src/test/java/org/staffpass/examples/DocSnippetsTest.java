@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.staffpass.testing.Repository;
 
 /**
  * Every Java block in docs/ that names its source ({@code // PATH (tag: NAME)} on its first
@@ -24,7 +25,7 @@ class DocSnippetsTest {
 
     @Test
     void everyQuotedBlockMatchesItsSource() throws IOException {
-        Path root = root();
+        Path root = Repository.root();
         int checked = 0;
         List<Path> docs;
         try (Stream<Path> files = Files.list(root.resolve("docs"))) {
@@ -52,15 +53,5 @@ class DocSnippetsTest {
         int indent = body.stream().filter(l -> !l.isBlank()).mapToInt(l -> l.length() - l.stripLeading().length())
                 .min().orElse(0);
         return String.join("\n", body.stream().map(l -> l.isBlank() ? "" : l.substring(indent)).toList());
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("docs")) && Files.isRegularFile(dir.resolve("pom.xml"))
-                && Files.isDirectory(dir.resolve("examples")))) {
-            dir = dir.getParent();
-        }
-        assertTrue(dir != null, "repository root not found");
-        return dir;
     }
 }

@@ -28,6 +28,7 @@ import org.staffpass.rules.Shift;
 import org.staffpass.rules.WorkHistory;
 import org.staffpass.rules.audit.DecisionRecordSigner;
 import org.staffpass.rules.audit.LogReport;
+import org.staffpass.testing.Repository;
 
 /**
  * The bank-scheduler and auditor examples the docs quote, run on a synthetic region's real
@@ -49,7 +50,7 @@ class SchedulerAndAuditorExamplesTest {
         SpecialtyCode specialty = worker.profile().specialties().stream().filter(s -> MEDICINE.contains(s.value()))
                 .findFirst().orElseThrow();
         Clock clock = Clock.fixed(RegionCalendar.BOOKING_RUN, ZoneOffset.UTC);
-        Policy policy = BankSchedulerExample.load(Files.readString(repository().resolve(
+        Policy policy = BankSchedulerExample.load(Files.readString(Repository.root().resolve(
                 "examples/policies/regional-doctors-bank.json")));
         Shift shift = ((Shift.Resolved) Shift.ofLocal("RA1", "RA101", "Acute medical unit", specialty, new GradeCode("FY2"),
                 new GradeCode("ST2"), LocalDateTime.parse("2027-03-10T08:00"), LocalDateTime.parse("2027-03-10T17:00"),
@@ -78,13 +79,5 @@ class SchedulerAndAuditorExamplesTest {
         Files.writeString(log, Files.readString(log).replace("\n", "\n\n"));
         assertTrue(!AuditorExample.audit(region.trustListJws(), region.operatorKey(), log, 1, clock).isIntact(),
                 "an altered log is reported");
-    }
-
-    private static Path repository() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (!Files.isDirectory(dir.resolve("examples/policies"))) {
-            dir = dir.getParent();
-        }
-        return dir;
     }
 }

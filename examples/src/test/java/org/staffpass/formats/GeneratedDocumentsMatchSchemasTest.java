@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.staffpass.testing.Repository;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffpass.crypto.SignatureAlgorithm;
 import org.staffpass.crypto.SigningKey;
@@ -153,7 +154,7 @@ class GeneratedDocumentsMatchSchemasTest {
     void everyExamplePolicyMatchesThePolicySchema() throws IOException {
         SchemaCheck schema = SchemaCheck.of("policy.schema.json");
         List<Path> policies;
-        try (Stream<Path> files = Files.list(SchemaCheck.root().resolve("examples/policies"))) {
+        try (Stream<Path> files = Files.list(Repository.root().resolve("examples/policies"))) {
             policies = files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertFalse(policies.isEmpty());
@@ -203,7 +204,7 @@ class GeneratedDocumentsMatchSchemasTest {
             }
             // A decision that relied on a recorded break glass (the example ST4, whose facts pass every other rule).
             Instant june = Instant.parse("2026-06-01T09:00:00Z");
-            PassportFacts st4 = ((PassportFacts.Parsed) PassportFacts.parse(Files.readAllBytes(SchemaCheck.root()
+            PassportFacts st4 = ((PassportFacts.Parsed) PassportFacts.parse(Files.readAllBytes(Repository.root()
                     .resolve("examples/policies/workers/st4-medicine.json")), CredentialValidator.create(
                             Vocabularies.standard(), Clock.fixed(june, ZoneOffset.UTC)))).facts();
             Shift aboveCap = ((Shift.Resolved) Shift.ofLocal("RTD", "RTD01", "Acute medical unit", new SpecialtyCode("300"),
@@ -254,7 +255,7 @@ class GeneratedDocumentsMatchSchemasTest {
     }
 
     private static Policy examplePolicy(String name) throws IOException {
-        return ((PolicyResult.Valid) Policy.parse(Files.readAllBytes(SchemaCheck.root().resolve("examples/policies")
+        return ((PolicyResult.Valid) Policy.parse(Files.readAllBytes(Repository.root().resolve("examples/policies")
                 .resolve(name)))).policy();
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.staffpass.testing.Repository;
 import org.junit.jupiter.api.io.TempDir;
 import org.staffpass.cli.StaffpassCommand;
 
@@ -26,7 +27,7 @@ import org.staffpass.cli.StaffpassCommand;
  * alterations (exit 1), so schema and reader do not drift apart on them.
  */
 class InputFilesMatchSchemasTest {
-    private static final Path POLICIES = SchemaCheck.root().resolve("examples/policies");
+    private static final Path POLICIES = Repository.root().resolve("examples/policies");
 
     @TempDir
     Path dir;

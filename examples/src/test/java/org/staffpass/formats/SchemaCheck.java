@@ -7,6 +7,7 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import org.staffpass.testing.Repository;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ final class SchemaCheck {
 
     /** The schema at {@code docs/schemas/<relative>}. */
     static SchemaCheck of(String relative) {
-        Path file = root().resolve("docs/schemas").resolve(relative);
+        Path file = Repository.root().resolve("docs/schemas").resolve(relative);
         try {
             return new SchemaCheck(relative, REGISTRY.getSchema(Files.newInputStream(file)));
         } catch (IOException e) {
@@ -47,7 +48,7 @@ final class SchemaCheck {
             return null; // anything else is not ours: the validator's default loaders answer (and fail offline)
         }
         try {
-            return Files.readString(root().resolve("docs/schemas").resolve(iri.substring(ID_PREFIX.length())));
+            return Files.readString(Repository.root().resolve("docs/schemas").resolve(iri.substring(ID_PREFIX.length())));
         } catch (IOException e) {
             throw new UncheckedIOException(iri, e);
         }
@@ -65,16 +66,5 @@ final class SchemaCheck {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !(Files.isDirectory(dir.resolve("docs/schemas")) && Files.isRegularFile(dir.resolve("pom.xml")))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("repository root not found");
-        }
-        return dir;
     }
 }
