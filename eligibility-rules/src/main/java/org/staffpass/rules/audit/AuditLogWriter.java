@@ -14,7 +14,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.Optional;
 import org.staffpass.crypto.Verification;
-import org.staffpass.crypto.internal.Base64Url;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.rules.Decision;
 
@@ -178,21 +177,15 @@ public final class AuditLogWriter implements Closeable {
 
     /** The tail's seq, read without verifying its signature (the verifier's job, not the writer's). */
     private static Optional<Long> tailSeq(String compact) {
-        String[] parts = compact.split("\\.", -1);
-        if (parts.length != 3) {
+        Verification<UnverifiedJws> read = UnverifiedJws.read(compact, "tail");
+        if (!read.isAccepted()) {
             return Optional.empty();
         }
-        Optional<byte[]> header = Base64Url.decode(parts[0]);
-        Optional<byte[]> payload = Base64Url.decode(parts[1]);
-        if (header.isEmpty() || payload.isEmpty()) {
+        Verification<ObjectNode> p = StrictJson.parseObject(read.value().payload(), "tail payload");
+        if (!p.isAccepted()) {
             return Optional.empty();
         }
-        Verification<ObjectNode> h = StrictJson.parseObject(header.get(), "tail header");
-        Verification<ObjectNode> p = StrictJson.parseObject(payload.get(), "tail payload");
-        if (!h.isAccepted() || !p.isAccepted()) {
-            return Optional.empty();
-        }
-        JsonNode typ = h.value().get("typ");
+        JsonNode typ = read.value().header().get("typ");
         JsonNode seq = p.value().get("seq");
         if (typ == null || !DecisionRecord.TYPE.equals(typ.textValue()) || seq == null || !seq.isIntegralNumber()
                 || seq.bigIntegerValue().signum() < 0 || seq.bigIntegerValue().bitLength() > 53) {

@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import org.staffpass.crypto.JwsVerifier;
 import org.staffpass.crypto.ReasonCode;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.VerifiedJws;
-import org.staffpass.crypto.internal.Base64Url;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.crypto.trust.ResolvedKey;
 import org.staffpass.crypto.trust.TrustAnchors;
@@ -48,28 +46,18 @@ public final class DecisionRecordVerifier {
             return invalid(AuditProblem.RECORD_TOO_LARGE, "record is " + compact.length()
                     + " characters; the bound is " + DecisionRecord.MAX_RECORD_CHARS);
         }
-        int firstDot = compact.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : compact.indexOf('.', firstDot + 1);
-        if (secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
-            return invalid(AuditProblem.MALFORMED_RECORD, "record is not a compact JWS (three dot-separated segments)");
-        }
-        byte[] ascii = compact.getBytes(StandardCharsets.ISO_8859_1);
-        Optional<byte[]> headerBytes = Base64Url.decodeRange(ascii, 0, firstDot);
-        Optional<byte[]> payloadBytes = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
-        if (headerBytes.isEmpty() || payloadBytes.isEmpty()) {
-            return invalid(AuditProblem.MALFORMED_RECORD, "record header or payload is not canonical base64url");
-        }
-        Verification<ObjectNode> header = StrictJson.parseObject(headerBytes.get(), "record header");
-        if (header instanceof Verification.Rejected<ObjectNode> r) {
+        Verification<UnverifiedJws> read = UnverifiedJws.read(compact, "record");
+        if (read instanceof Verification.Rejected<UnverifiedJws> r) {
             return invalid(AuditProblem.MALFORMED_RECORD, r.message());
         }
-        JsonNode typ = header.value().get("typ");
+        ObjectNode header = read.value().header();
+        JsonNode typ = header.get("typ");
         if (typ == null || !typ.isTextual() || !typ.textValue().equals(DecisionRecord.TYPE)) {
             return invalid(AuditProblem.WRONG_TYPE, "record header typ is "
                     + (typ != null && typ.isTextual() ? StrictJson.printable(typ.textValue()) : "absent or not a string")
                     + "; expected " + DecisionRecord.TYPE);
         }
-        JsonNode kid = header.value().get("kid");
+        JsonNode kid = header.get("kid");
         if (kid == null || !kid.isTextual()) {
             return invalid(AuditProblem.MALFORMED_RECORD, "record header kid is absent or not a string");
         }
@@ -77,7 +65,7 @@ public final class DecisionRecordVerifier {
         String issuer;
         Instant decidedAt;
         try {
-            payload = RecordCodec.parse(payloadBytes.get());
+            payload = RecordCodec.parse(read.value().payload());
             issuer = RecordCodec.issuer(payload);
             decidedAt = RecordCodec.decidedAt(payload);
         } catch (PayloadProblem p) {
@@ -99,7 +87,7 @@ public final class DecisionRecordVerifier {
             return invalid(p.problem(), p.getMessage());
         }
         return new RecordResult.Valid(record, resolved.value().issuer(), kid.textValue(),
-                DecisionContext.digest(ascii));
+                DecisionContext.digest(compact.getBytes(StandardCharsets.ISO_8859_1)));
     }
 
     private static AuditProblem signerProblem(ReasonCode reason) {

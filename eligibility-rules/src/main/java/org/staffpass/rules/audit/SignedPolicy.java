@@ -6,14 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import org.staffpass.crypto.JwsSigner;
 import org.staffpass.crypto.JwsVerifier;
 import org.staffpass.crypto.ReasonCode;
 import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.VerifiedJws;
-import org.staffpass.crypto.internal.Base64Url;
 import org.staffpass.crypto.internal.JwtClaims;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.crypto.trust.ResolvedKey;
@@ -72,28 +70,17 @@ public final class SignedPolicy {
             return new Refused(ReasonCode.TOO_LARGE, "signed policy is " + compact.length()
                     + " characters; the bound is " + MAX_TOKEN_CHARS);
         }
-        int firstDot = compact.indexOf('.');
-        int secondDot = firstDot < 0 ? -1 : compact.indexOf('.', firstDot + 1);
-        if (secondDot < 0 || compact.indexOf('.', secondDot + 1) >= 0) {
-            return new Refused(ReasonCode.MALFORMED, "signed policy is not a compact JWS (three dot-separated segments)");
-        }
-        byte[] ascii = compact.getBytes(StandardCharsets.ISO_8859_1);
-        Optional<byte[]> headerBytes = Base64Url.decodeRange(ascii, 0, firstDot);
-        Optional<byte[]> payloadBytes = Base64Url.decodeRange(ascii, firstDot + 1, secondDot);
-        if (headerBytes.isEmpty() || payloadBytes.isEmpty()) {
-            return new Refused(ReasonCode.MALFORMED, "signed policy header or payload is not canonical base64url");
-        }
         // The publisher is named in the payload, so it is read (strictly, bounded) before the
         // signature is checked; nothing read here is trusted until the signature holds.
-        Verification<ObjectNode> header = StrictJson.parseObject(headerBytes.get(), "signed policy header");
-        Verification<ObjectNode> payload = StrictJson.parseObject(payloadBytes.get(), "signed policy payload");
-        if (header instanceof Verification.Rejected<ObjectNode> r) {
+        Verification<UnverifiedJws> read = UnverifiedJws.read(compact, "signed policy");
+        if (read instanceof Verification.Rejected<UnverifiedJws> r) {
             return new Refused(r.reason(), r.message());
         }
+        Verification<ObjectNode> payload = StrictJson.parseObject(read.value().payload(), "signed policy payload");
         if (payload instanceof Verification.Rejected<ObjectNode> r) {
             return new Refused(r.reason(), r.message());
         }
-        JsonNode kid = header.value().get("kid");
+        JsonNode kid = read.value().header().get("kid");
         if (kid == null || !kid.isTextual()) {
             return new Refused(ReasonCode.MALFORMED, "signed policy header kid is absent or not a string");
         }
