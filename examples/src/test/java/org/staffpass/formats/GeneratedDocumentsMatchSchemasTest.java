@@ -31,8 +31,6 @@ import org.staffpass.crypto.SignatureAlgorithm;
 import org.staffpass.crypto.SigningKey;
 import org.staffpass.cli.demo.region.RegionCalendar;
 import org.staffpass.cli.demo.region.SyntheticRegion;
-import org.staffpass.crypto.status.StatusListStore;
-import org.staffpass.crypto.trust.TrustAnchors;
 import org.staffpass.passport.DisclosureRequest;
 import org.staffpass.passport.PassportVerification;
 import org.staffpass.passport.PassportVerifier;
@@ -74,13 +72,8 @@ class GeneratedDocumentsMatchSchemasTest {
     static void buildRegion() {
         region = SyntheticRegion.build(3, 40);
         Clock clock = Clock.fixed(RegionCalendar.BOOKING_RUN, ZoneOffset.UTC);
-        StatusListStore store = StatusListStore.builder()
-                .trustedKeys(region.organisations().issuers().stream().map(o -> o.key().verificationKey()).toList())
-                .clock(clock).maxAge(Duration.ofHours(24)).build();
-        region.statusLists().forEach(store::load);
-        PassportVerifier verifier = PassportVerifier.builder()
-                .trustAnchors(TrustAnchors.load(region.trustListJws(), List.of(region.operatorKey()), clock).value())
-                .statusLists(store).audience("RA1").clock(clock)
+        PassportVerifier verifier = PassportVerifier.builder().trustAnchors(region.trustAnchors(clock))
+                .statusLists(region.statusListStore(clock, Duration.ofHours(24))).audience("RA1").clock(clock)
                 .validator(CredentialValidator.create(Vocabularies.standard(), clock)).build();
         passports = new ArrayList<>();
         for (SyntheticRegion.RegionWorker worker : region.workers()) {

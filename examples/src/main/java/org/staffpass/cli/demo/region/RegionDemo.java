@@ -111,11 +111,8 @@ public final class RegionDemo {
         long built = System.nanoTime();
 
         Clock clock = Clock.fixed(RegionCalendar.BOOKING_RUN, ZoneOffset.UTC);
-        TrustAnchors anchors = TrustAnchors.load(region.trustListJws(), List.of(region.operatorKey()), clock).value();
-        StatusListStore statuses = StatusListStore.builder()
-                .trustedKeys(region.organisations().issuers().stream().map(o -> o.key().verificationKey()).toList())
-                .clock(clock).maxAge(STATUS_MAX_AGE).build();
-        region.statusLists().forEach(statuses::load);
+        TrustAnchors anchors = region.trustAnchors(clock);
+        StatusListStore statuses = region.statusListStore(clock, STATUS_MAX_AGE);
         CredentialValidator validator = CredentialValidator.create(vocabularies, clock);
         Map<String, PassportVerifier> verifiers = new HashMap<>();
         Map<String, DecisionRecordSigner> signers = new HashMap<>();

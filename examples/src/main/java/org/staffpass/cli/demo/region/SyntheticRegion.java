@@ -15,7 +15,10 @@ import org.staffpass.crypto.SignatureAlgorithm;
 import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.VerificationKey;
 import org.staffpass.crypto.status.StatusList;
+import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.status.StatusListSigner;
+import org.staffpass.crypto.status.StatusListStore;
+import org.staffpass.crypto.trust.TrustAnchors;
 import org.staffpass.crypto.status.StatusReference;
 import org.staffpass.crypto.status.TokenStatus;
 import org.staffpass.crypto.trust.TrustList;
@@ -146,7 +149,7 @@ public final class SyntheticRegion {
             StatusReference status = new StatusReference(org.statusUri(), index);
             IssuedCredential credentialIssued = issued(issuer.issue(credential, holder.verificationKey(), validUntil, status),
                     profile, type);
-            if (wallet.add(credentialIssued.compact()) instanceof org.staffpass.crypto.Verification.Rejected<?> r) {
+            if (wallet.add(credentialIssued.compact()) instanceof Verification.Rejected<?> r) {
                 throw new IllegalStateException("the demo wallet refused " + type + " of " + profile.id() + ": " + r.message());
             }
             if (profile.problem() == Problem.DBS_REVOKED && type == CredentialType.DBS_CHECK) {
@@ -209,6 +212,28 @@ public final class SyntheticRegion {
     /** Signed status list tokens by file name. */
     public Map<String, String> statusLists() {
         return statusLists;
+    }
+
+    /** The anchors a verifier of this region pins (the operator's key) with the trust list loaded, as of {@code clock}. */
+    public TrustAnchors trustAnchors(Clock clock) {
+        Verification<TrustAnchors> anchors = TrustAnchors.load(trustListJws, List.of(operatorKey()), clock);
+        if (!anchors.isAccepted()) {
+            // The region's own trust list: a refusal at its own instants is a bug in the demo.
+            throw new IllegalStateException("the demo's trust list was refused: " + anchors);
+        }
+        return anchors.value();
+    }
+
+    /**
+     * A store holding every issuer's status list, trusting the issuers' keys, as of
+     * {@code clock}, with lists older than {@code maxAge} stale.
+     */
+    public StatusListStore statusListStore(Clock clock, Duration maxAge) {
+        StatusListStore store = StatusListStore.builder()
+                .trustedKeys(organisations.issuers().stream().map(o -> o.key().verificationKey()).toList())
+                .clock(clock).maxAge(maxAge).build();
+        statusLists.forEach(store::load);
+        return store;
     }
 
     /** Every worker, in id order. */

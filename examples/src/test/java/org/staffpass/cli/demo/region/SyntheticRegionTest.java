@@ -35,12 +35,9 @@ class SyntheticRegionTest {
     static void build() {
         region = SyntheticRegion.build(7, SIZE);
         Clock clock = Clock.fixed(RegionCalendar.BOOKING_RUN, ZoneOffset.UTC);
-        TrustAnchors anchors = TrustAnchors.load(region.trustListJws(), List.of(region.operatorKey()), clock).value();
-        StatusListStore store = StatusListStore.builder()
-                .trustedKeys(region.organisations().issuers().stream().map(o -> o.key().verificationKey()).toList())
-                .clock(clock).maxAge(Duration.ofHours(24)).build();
-        region.statusLists().forEach((name, token) -> assertTrue(
-                store.load(name, token) instanceof StatusListStore.LoadResult.Stored, name));
+        TrustAnchors anchors = region.trustAnchors(clock);
+        StatusListStore store = region.statusListStore(clock, Duration.ofHours(24));
+        assertEquals(region.statusLists().size(), store.size(), "every issuer's status list is verified and held");
         verifier = PassportVerifier.builder().trustAnchors(anchors).statusLists(store).audience("RA1").clock(clock)
                 .validator(CredentialValidator.create(Vocabularies.standard(), clock)).build();
     }
