@@ -28,20 +28,23 @@ import org.staffpass.passport.vocab.TrainingSubjectCode;
  */
 final class PassportContents {
     private static final LocalDate ISSUE_DAY = LocalDate.of(2027, 2, 1);
-    /** CSTF subjects with the level every demo worker holds and its refresher in months. */
-    private static final List<Object[]> TRAINING = List.of(
-            new Object[] {"EQUALITY_DIVERSITY_HUMAN_RIGHTS", 1, 36},
-            new Object[] {"HEALTH_SAFETY_WELFARE", 1, 36},
-            new Object[] {"CONFLICT_RESOLUTION", 1, 36},
-            new Object[] {"FIRE_SAFETY", 1, 24},
-            new Object[] {"INFECTION_PREVENTION_CONTROL", 2, 12},
-            new Object[] {"MOVING_HANDLING", 2, 24},
-            new Object[] {"SAFEGUARDING_ADULTS", 2, 36},
-            new Object[] {"SAFEGUARDING_CHILDREN", 2, 36},
-            new Object[] {"PREVENTING_RADICALISATION", 1, 36},
-            new Object[] {"INFORMATION_GOVERNANCE", 1, 12},
-            new Object[] {"RESUSCITATION", 2, 12},
-            new Object[] {"OLIVER_MCGOWAN", 1, 36});
+    /** A CSTF subject at the level every demo worker holds, with its refresher period. */
+    private record Subject(String code, int level, int refresherMonths) {
+    }
+
+    private static final List<Subject> TRAINING = List.of(
+            new Subject("EQUALITY_DIVERSITY_HUMAN_RIGHTS", 1, 36),
+            new Subject("HEALTH_SAFETY_WELFARE", 1, 36),
+            new Subject("CONFLICT_RESOLUTION", 1, 36),
+            new Subject("FIRE_SAFETY", 1, 24),
+            new Subject("INFECTION_PREVENTION_CONTROL", 2, 12),
+            new Subject("MOVING_HANDLING", 2, 24),
+            new Subject("SAFEGUARDING_ADULTS", 2, 36),
+            new Subject("SAFEGUARDING_CHILDREN", 2, 36),
+            new Subject("PREVENTING_RADICALISATION", 1, 36),
+            new Subject("INFORMATION_GOVERNANCE", 1, 12),
+            new Subject("RESUSCITATION", 2, 12),
+            new Subject("OLIVER_MCGOWAN", 1, 36));
 
     private PassportContents() {
     }
@@ -120,8 +123,8 @@ final class PassportContents {
         int lapsing = random.nextInt(TRAINING.size());
         List<MandatoryTraining.TrainingRecord> records = new ArrayList<>();
         for (int i = 0; i < TRAINING.size(); i++) {
-            Object[] subject = TRAINING.get(i);
-            int refresher = (Integer) subject[2];
+            Subject subject = TRAINING.get(i);
+            int refresher = subject.refresherMonths();
             LocalDate expires;
             if (i == lapsing && worker.problem() == Problem.TRAINING_LAPSES_IN_MONTH) {
                 expires = inMonth(random);
@@ -135,8 +138,8 @@ final class PassportContents {
             if (completed.isAfter(ISSUE_DAY.minusDays(1))) {
                 completed = ISSUE_DAY.minusDays(1 + random.nextInt(10));
             }
-            records.add(new MandatoryTraining.TrainingRecord(new TrainingSubjectCode((String) subject[0]),
-                    (Integer) subject[1], completed, expires));
+            records.add(new MandatoryTraining.TrainingRecord(new TrainingSubjectCode(subject.code()), subject.level(),
+                    completed, expires));
         }
         return new MandatoryTraining(records);
     }
