@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.staffpass.passport.DisclosureRequest;
+import org.staffpass.rules.internal.DeferredFindings;
 
 /**
  * The answer of one evaluation: the outcome plus everything that decided it (Cedar style: a
@@ -13,7 +14,9 @@ import org.staffpass.passport.DisclosureRequest;
  * inputs give equal decisions.
  *
  * @param outcome           eligible, needs approval, or ineligible
- * @param findings          every rule's finding, passed and failed, in family order
+ * @param findings          every rule's finding, passed and failed, in family order; a decision
+ *                          from {@link Policy#evaluate} writes them when first read (the verdict
+ *                          is reached without their texts), an immutable list like any other
  * @param hourlyPay         the card's hourly figure for the shift, if the rates family applies
  *                          and the grade is known
  * @param approvalsRequired the roles of {@link #approvals()}, in the same order (empty when ineligible)
@@ -33,7 +36,8 @@ public record Decision(Outcome outcome, List<Finding> findings, Optional<BigDeci
         Optional<BigDecimal> totalPay, List<Approval> approvals, DisclosureRequest shiftRequest) {
     public Decision {
         Objects.requireNonNull(outcome, "outcome");
-        findings = List.copyOf(findings);
+        // Findings an evaluation defers are immutable and written when first read.
+        findings = findings instanceof DeferredFindings ? findings : List.copyOf(findings);
         Objects.requireNonNull(hourlyPay, "hourlyPay");
         approvalsRequired = List.copyOf(approvalsRequired);
         disclosureRequest = List.copyOf(disclosureRequest);

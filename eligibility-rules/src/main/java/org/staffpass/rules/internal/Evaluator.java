@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -72,28 +73,44 @@ public final class Evaluator {
     private final PassportFacts facts;
     private final Shift shift;
     private final ShiftTime candidate;
-    private final String candidateInterval;
     private final ShiftPlan plan;
-    private final String[] refPrefix = new String[CredentialType.values().length];
-    private final Map<ShiftTime, String> intervals = new java.util.IdentityHashMap<>();
     private final LocalDate startDate;
     private final LocalDate endDate;
     private final Instant at;
     private final Optional<BreakGlass> breakGlass;
-    private final List<Finding> findings = new ArrayList<>();
-    private final Set<Integer> covered = new HashSet<>();
-    private final List<Approval> approvals = new ArrayList<>();
-    private final Set<String> undisclosed = new LinkedHashSet<>();
+    /**
+     * Whether this evaluation writes findings. The first evaluation of a decision does not: it
+     * judges every rule (the same code, the same comparisons) but makes no text, so a decision
+     * costs what its outcome costs; its findings are written by a second, explaining evaluation
+     * when first read ({@link DeferredFindings}).
+     */
+    private final boolean explain;
+    private final List<Finding> findings;
+    /** Explaining only: which findings an approval covers (the rate part per grade group reads it). */
+    private final BitSet covered;
+    private final String[] refPrefix;
+    private final Map<ShiftTime, String> intervals;
+    /** Failed rules no approval covers: the decision is INELIGIBLE when there is one. */
+    private int uncovered;
+    /** Whether the rule judged last failed and is not covered yet (an approval covers the last rule). */
+    private boolean lastUncovered;
+    private List<Approval> approvals = List.of();
+    private Set<String> undisclosed = Set.of();
     private Optional<BigDecimal> hourlyPay = Optional.empty();
     private Optional<BigDecimal> totalPay = Optional.empty();
 
-    private Evaluator(ShiftPlan plan, PassportFacts facts, Instant at, Optional<BreakGlass> breakGlass) {
+    private Evaluator(ShiftPlan plan, PassportFacts facts, Instant at, Optional<BreakGlass> breakGlass,
+            boolean explain) {
+        this.explain = explain;
+        this.findings = explain ? new ArrayList<>() : null;
+        this.covered = explain ? new BitSet() : null;
+        this.refPrefix = explain ? new String[CredentialType.values().length] : null;
+        this.intervals = explain ? new java.util.IdentityHashMap<>() : null;
         this.policy = plan.policy;
         this.facts = facts;
         this.shift = plan.shift;
         this.plan = plan;
         this.candidate = plan.candidate;
-        this.candidateInterval = plan.candidateInterval;
         this.startDate = plan.startDate;
         this.endDate = plan.endDate;
         this.at = at;
@@ -104,12 +121,8 @@ public final class Evaluator {
     public static Decision evaluate(Policy policy, PassportFacts facts, Shift shift, WorkHistory history, Instant at,
             Optional<BreakGlass> breakGlass) {
         Objects.requireNonNull(policy, "policy");
-        Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(shift, "shift");
-        Objects.requireNonNull(history, "history");
-        Objects.requireNonNull(at, "at");
-        Objects.requireNonNull(breakGlass, "breakGlass");
-        return new Evaluator(new ShiftPlan(policy, shift, false), facts, at, breakGlass).run(history);
+        return evaluate(new ShiftPlan(policy, shift, false), facts, history, at, breakGlass);
     }
 
     /**
@@ -117,11 +130,29 @@ public final class Evaluator {
      * break glass, for the plan's policy and shift: equal decisions, less work per worker.
      */
     public static Decision evaluate(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at) {
+        return evaluate(plan, facts, history, at, Optional.empty());
+    }
+
+    /**
+     * Decides for the plan's policy and shift. The outcome, approvals, pay and disclosure
+     * request are computed now; the findings when first read, by an explaining evaluation of
+     * the same inputs (inputs are immutable, so it gives the same verdicts; it checks that it
+     * does).
+     */
+    public static Decision evaluate(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at,
+            Optional<BreakGlass> breakGlass) {
         Objects.requireNonNull(plan, "plan");
         Objects.requireNonNull(facts, "facts");
         Objects.requireNonNull(history, "history");
         Objects.requireNonNull(at, "at");
-        return new Evaluator(plan, facts, at, Optional.empty()).run(history);
+        Objects.requireNonNull(breakGlass, "breakGlass");
+        return new Evaluator(plan, facts, at, breakGlass, false).run(history);
+    }
+
+    /** The same decision with its findings written as the rules are judged. */
+    static Decision explained(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at,
+            Optional<BreakGlass> breakGlass) {
+        return new Evaluator(plan, facts, at, breakGlass, true).run(history);
     }
 
     /**
@@ -135,31 +166,40 @@ public final class Evaluator {
         final Policy policy;
         final Shift shift;
         final ShiftTime candidate;
-        final String candidateInterval;
         final LocalDate startDate;
         final LocalDate endDate;
         final DisclosureRequest request;
         final Policy.GroupRequirements requirements;
         final Set<SpecialtyCode> accepted;
-        final String acceptedText;
-        final String endText;
-        final String gradeCurrentExpected;
-        final String credentialsExpected;
+        /** Credentials must not expire before this (the shift's end plus the minimum remaining validity). */
+        final Instant credentialsNeeded;
+        /** The earliest local date whose start is at or after the shift's end: what lapses then is still valid. */
+        final LocalDate firstValidLapseDate;
+        /** Position of each grade on the policy's ladder. */
+        final Map<GradeCode, Integer> ladderIndex;
+        /** The lowest and highest ladder positions this shift accepts; -1 when its own bound is off the ladder. */
+        final int minGradeIndex;
+        final int maxGradeIndex;
+        /** The rate card's grade group of each grade (the last group, in name order, that lists it). */
+        final Map<GradeCode, String> gradeGroupOf;
+        final boolean restrictsSubstantiveStaff;
         final WorkingTimeCalculator calculator;
-        /** Per training requirement of the compliance family: what its finding expects for this shift. */
-        final List<String> trainingExpected;
         final WorkingTimeCalculator.Weekends weekends;
         private final Map<String, RatePart> rates = new HashMap<>();
         private final boolean shared;
+        /** Written on first use by an explaining evaluation; racing writers write equal texts. */
+        private volatile Texts texts;
 
         public ShiftPlan(Policy policy, Shift shift, boolean shared) {
             this.policy = Objects.requireNonNull(policy, "policy");
             this.shift = Objects.requireNonNull(shift, "shift");
             this.shared = shared;
             this.candidate = new ShiftTime(shift.start(), shift.end());
-            this.candidateInterval = interval(candidate);
             this.startDate = candidate.localStartDate();
-            this.endDate = candidate.localEnd().toLocalDate();
+            LocalDate endDay = candidate.localEnd().toLocalDate();
+            this.endDate = endDay;
+            this.firstValidLapseDate = endDay.atStartOfDay(ShiftTime.ZONE).toInstant().equals(shift.end())
+                    ? endDay : endDay.plusDays(1);
             this.request = Disclosures.request(policy, shift);
             Optional<Policy.GradeRules> rules = policy.rules().gradeAndSpecialty();
             this.requirements = rules.map(r -> Disclosures.requirements(policy, r, shift)).orElse(null);
@@ -173,27 +213,50 @@ public final class Evaluator {
                 }
             }
             this.accepted = java.util.Collections.unmodifiableSet(accepted);
-            this.acceptedText = "one of " + accepted.stream().map(SpecialtyCode::value).toList();
-            this.endText = text(shift.end());
-            this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
-            List<String> training = new ArrayList<>();
-            for (Policy.TrainingRequirement req : policy.rules().compliance().map(Policy.ComplianceRules::training)
-                    .orElse(List.of())) {
-                training.add(req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
-                        + endText + " (refresher " + req.refresherMonths() + " months)");
+            this.credentialsNeeded = policy.rules().credentials()
+                    .map(c -> shift.end().plus(Duration.ofDays(c.minRemainingValidityDays()))).orElse(shift.end());
+            List<GradeCode> ladder = policy.vocabularies().gradeLadder();
+            Map<GradeCode, Integer> index = new HashMap<>();
+            for (int i = 0; i < ladder.size(); i++) {
+                index.putIfAbsent(ladder.get(i), i);
             }
-            this.trainingExpected = List.copyOf(training);
+            this.ladderIndex = Map.copyOf(index);
+            if (rules.isPresent()) {
+                int shiftMin = ladder.indexOf(shift.minGrade());
+                int shiftMax = ladder.indexOf(shift.maxGrade());
+                int policyMax = rules.get().maximumGrade().map(ladder::indexOf).orElse(ladder.size() - 1);
+                this.minGradeIndex = shiftMin < 0 ? -1 : Math.max(ladder.indexOf(rules.get().minimumGrade()), shiftMin);
+                this.maxGradeIndex = shiftMax < 0 ? -1 : Math.min(policyMax, shiftMax);
+            } else {
+                this.minGradeIndex = -1;
+                this.maxGradeIndex = -1;
+            }
+            Map<GradeCode, String> groupOf = new HashMap<>();
+            for (Map.Entry<String, List<GradeCode>> e : new TreeMap<>(policy.vocabularies().gradeGroups()).entrySet()) {
+                for (GradeCode g : e.getValue()) {
+                    groupOf.put(g, e.getKey());
+                }
+            }
+            this.gradeGroupOf = Map.copyOf(groupOf);
+            this.restrictsSubstantiveStaff = policy.rules().restrictions()
+                    .map(r -> Disclosures.restrictsSubstantiveStaff(r, shift)).orElse(false);
+            this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
             this.weekends = calculator == null ? null : calculator.weekendsFor(candidate);
-            this.gradeCurrentExpected = "applies from " + startDate + " to " + endDate + " (the shift's local dates)";
-            this.credentialsExpected = policy.rules().credentials().map(c -> "expires at or after "
-                    + text(shift.end().plus(Duration.ofDays(c.minRemainingValidityDays())))
-                    + (c.minRemainingValidityDays() > 0 ? " (shift end + " + c.minRemainingValidityDays() + " days)"
-                            : " (shift end)")).orElse(null);
             if (shared && policy.rules().rates().isPresent()) {
                 for (String group : policy.rules().rates().get().card().keySet()) {
                     rates.put(group, RatePart.of(this, group));
                 }
             }
+        }
+
+        /** The texts of findings that depend on the policy and the shift alone. */
+        Texts texts() {
+            Texts t = texts;
+            if (t == null) {
+                t = new Texts(this);
+                texts = t;
+            }
+            return t;
         }
 
         RatePart rates(String group) {
@@ -210,13 +273,44 @@ public final class Evaluator {
         }
     }
 
+    /** What findings say of the policy and the shift alone, made once per plan when first explained. */
+    static final class Texts {
+        final String candidateInterval;
+        final String acceptedText;
+        final String endText;
+        final String gradeCurrentExpected;
+        final String credentialsExpected;
+        /** Per training requirement of the compliance family: what its finding expects for this shift. */
+        final List<String> trainingExpected;
+
+        Texts(ShiftPlan plan) {
+            this.candidateInterval = interval(plan.candidate);
+            this.acceptedText = "one of " + plan.accepted.stream().map(SpecialtyCode::value).toList();
+            this.endText = text(plan.shift.end());
+            List<String> training = new ArrayList<>();
+            for (Policy.TrainingRequirement req : plan.policy.rules().compliance().map(Policy.ComplianceRules::training)
+                    .orElse(List.of())) {
+                training.add(req.subject().value() + " level >= " + req.level() + " valid at the shift's end "
+                        + endText + " (refresher " + req.refresherMonths() + " months)");
+            }
+            this.trainingExpected = List.copyOf(training);
+            this.gradeCurrentExpected = "applies from " + plan.startDate + " to " + plan.endDate
+                    + " (the shift's local dates)";
+            this.credentialsExpected = plan.policy.rules().credentials().map(c -> "expires at or after "
+                    + text(plan.credentialsNeeded)
+                    + (c.minRemainingValidityDays() > 0 ? " (shift end + " + c.minRemainingValidityDays() + " days)"
+                            : " (shift end)")).orElse(null);
+        }
+    }
+
     /**
      * The rate family's findings for one grade group without break glass (they read the
      * policy, the shift and the group only), with the approval each covered finding asked for.
      */
     record RatePart(List<Finding> findings, List<Approval> approvalPerFinding, BigDecimal hourly, BigDecimal total) {
         static RatePart of(ShiftPlan plan, String group) {
-            Evaluator scratch = new Evaluator(plan, new PassportFacts("", Map.of()), Instant.EPOCH, Optional.empty());
+            Evaluator scratch = new Evaluator(plan, new PassportFacts("", Map.of()), Instant.EPOCH, Optional.empty(),
+                    true);
             Policy.RateRules rules = plan.policy.rules().rates().orElseThrow();
             BigDecimal total = plan.shift.offeredHourlyRate().multiply(seconds(plan.candidate.elapsed()))
                     .divide(SECONDS_PER_HOUR, 2, RoundingMode.HALF_EVEN);
@@ -227,7 +321,7 @@ public final class Evaluator {
             }
             for (Approval a : scratch.approvals) {
                 for (int i = 0; i < scratch.findings.size(); i++) {
-                    if (scratch.covered.contains(i) && perFinding.get(i) == null) {
+                    if (scratch.covered.get(i) && perFinding.get(i) == null) {
                         perFinding.set(i, a);
                         break;
                     }
@@ -240,24 +334,28 @@ public final class Evaluator {
 
     private Decision run(WorkHistory history) {
         Policy.Rules rules = policy.rules();
-        effective(policy, candidate, candidateInterval, findings);
+        effective(policy);
         rules.credentials().ifPresent(this::credentials);
         rules.registration().ifPresent(this::registration);
         rules.gradeAndSpecialty().ifPresent(this::gradeAndSpecialty);
         rules.compliance().ifPresent(this::compliance);
-        rules.workingTime().ifPresent(r -> workingTime(r, candidate, candidateInterval, history, findings));
+        rules.workingTime().ifPresent(r -> workingTime(r, history));
         rules.restrictions().ifPresent(this::restrictions);
         rules.rates().ifPresent(this::rates);
-        boolean blocked = false;
-        for (int i = 0; i < findings.size(); i++) {
-            if (!findings.get(i).passed() && !covered.contains(i)) {
-                blocked = true;
-            }
-        }
+        boolean blocked = uncovered > 0;
         Outcome outcome = blocked ? Outcome.INELIGIBLE : approvals.isEmpty() ? Outcome.ELIGIBLE : Outcome.NEEDS_APPROVAL;
         List<Approval> needed = blocked ? List.of() : approvals;
-        return new Decision(outcome, findings, hourlyPay, needed.stream().map(Approval::role).toList(),
-                new ArrayList<>(undisclosed), policy.digest(), totalPay, needed, plan.request);
+        List<String> toDisclose = List.copyOf(undisclosed);
+        List<Finding> written = explain ? findings
+                : new DeferredFindings(() -> explained(plan, facts, history, at, breakGlass), outcome, needed,
+                        toDisclose, hourlyPay, totalPay);
+        return new Decision(outcome, written, hourlyPay, needed.stream().map(Approval::role).toList(),
+                toDisclose, policy.digest(), totalPay, needed, plan.request);
+    }
+
+    /** The shift as an ISO 8601 interval of instants, the evidence of shift-only rules. */
+    private String candidateInterval() {
+        return plan.texts().candidateInterval;
     }
 
     // ---- facts
@@ -273,25 +371,59 @@ public final class Evaluator {
         return prefix.concat(pointer);
     }
 
+    /**
+     * Counts one rule's verdict; true when the caller is to write its finding too
+     * ({@code if (judge(ok)) add(new Finding(..., ok, ...))}), so no text is made unless read.
+     */
+    private boolean judge(boolean passed) {
+        lastUncovered = !passed;
+        if (!passed) {
+            uncovered++;
+        }
+        return explain;
+    }
+
     private void add(Finding finding) {
         findings.add(finding);
     }
 
     private void approvable(String role, String ruleId, RuleCode code, Optional<BreakGlass> recorded) {
-        covered.add(findings.size() - 1);
-        Approval a = new Approval(role, ruleId, code, recorded);
+        cover(new Approval(role, ruleId, code, recorded));
+    }
+
+    /** The rule judged last is covered by {@code a} (asked for once, however many rules it covers). */
+    private void cover(Approval a) {
+        if (lastUncovered) {
+            uncovered--;
+            lastUncovered = false;
+        }
+        if (explain) {
+            covered.set(findings.size() - 1);
+        }
+        if (approvals.isEmpty()) {
+            approvals = new ArrayList<>(2);
+        }
         if (!approvals.contains(a)) {
             approvals.add(a);
         }
+    }
+
+    private void undisclosed(String what) {
+        if (undisclosed.isEmpty()) {
+            undisclosed = new LinkedHashSet<>();
+        }
+        undisclosed.add(what);
     }
 
     /** The credential a rule needs; when not presented, a FACT_NOT_DISCLOSED finding naming it. */
     private <T> Optional<T> need(CredentialType type, Class<T> record, String ruleId) {
         Optional<PassportFacts.CredentialFacts> f = facts.credential(type);
         if (f.isEmpty()) {
-            add(new Finding(ruleId, false, RuleCode.FACT_NOT_DISCLOSED, type + " disclosed", "not presented",
-                    List.of(type.name())));
-            undisclosed.add(type.name());
+            if (judge(false)) {
+                add(new Finding(ruleId, false, RuleCode.FACT_NOT_DISCLOSED, type + " disclosed", "not presented",
+                        List.of(type.name())));
+            }
+            undisclosed(type.name());
             return Optional.empty();
         }
         return Optional.of(record.cast(f.get().credential()));
@@ -308,9 +440,11 @@ public final class Evaluator {
      */
     private boolean needElements(CredentialType type, List<?> elements, String pointer, String ruleId) {
         if (elements.isEmpty()) {
-            add(new Finding(ruleId, false, RuleCode.FACT_NOT_DISCLOSED, type + " " + pointer + " disclosed",
-                    "no element disclosed", List.of(type.name() + " " + pointer)));
-            undisclosed.add(type.name() + " " + pointer);
+            if (judge(false)) {
+                add(new Finding(ruleId, false, RuleCode.FACT_NOT_DISCLOSED, type + " " + pointer + " disclosed",
+                        "no element disclosed", List.of(type.name() + " " + pointer)));
+            }
+            undisclosed(type.name() + " " + pointer);
             return false;
         }
         return true;
@@ -321,31 +455,35 @@ public final class Evaluator {
         return due.atStartOfDay(ShiftTime.ZONE).toInstant();
     }
 
-    /** The last day something applies: it lapses at the start of the next day in Europe/London. */
-    private static Instant lapsesAfter(LocalDate lastDay) {
-        return lapsesAt(lastDay.plusDays(1));
-    }
-
-    private boolean validAtEnd(Instant lapse) {
-        return !lapse.isBefore(shift.end());
+    /**
+     * Whether something lapsing at the start of {@code due} (Europe/London) is still valid when
+     * the shift ends, i.e. {@code !lapsesAt(due).isBefore(shift.end())}: a date comparison, as
+     * the start of a day grows with the day ({@link ShiftPlan#firstValidLapseDate}).
+     */
+    private boolean validAtEndIfLapsesOn(LocalDate due) {
+        return !due.isBefore(plan.firstValidLapseDate);
     }
 
     // ---- families
 
     private void credentials(Policy.CredentialRules rules) {
-        Instant needed = shift.end().plus(Duration.ofDays(rules.minRemainingValidityDays()));
-        String expected = plan.credentialsExpected;
+        Instant needed = plan.credentialsNeeded;
         for (int i = 0; i < rules.required().size(); i++) {
             CredentialType type = rules.required().get(i);
-            String ruleId = "/rules/credentials/required/" + i;
             Optional<PassportFacts.CredentialFacts> f = facts.credential(type);
             if (f.isEmpty()) {
-                add(new Finding(ruleId, false, RuleCode.CREDENTIAL_MISSING, type + " presented", "not presented",
-                        List.of(type.name())));
+                if (judge(false)) {
+                    add(new Finding("/rules/credentials/required/" + i, false, RuleCode.CREDENTIAL_MISSING,
+                            type + " presented", "not presented", List.of(type.name())));
+                }
                 continue;
             }
-            add(new Finding(ruleId, !f.get().expiresAt().isBefore(needed), RuleCode.CREDENTIAL_EXPIRES_TOO_SOON,
-                    expected, "expires " + text(f.get().expiresAt()), List.of(ref(f.get(), "/exp"))));
+            boolean ok = !f.get().expiresAt().isBefore(needed);
+            if (judge(ok)) {
+                add(new Finding("/rules/credentials/required/" + i, ok, RuleCode.CREDENTIAL_EXPIRES_TOO_SOON,
+                        plan.texts().credentialsExpected, "expires " + text(f.get().expiresAt()),
+                        List.of(ref(f.get(), "/exp"))));
+            }
         }
     }
 
@@ -358,48 +496,67 @@ public final class Evaluator {
         }
         ProfessionalRegistration r = found.get();
         PassportFacts.CredentialFacts f = factsOf(CredentialType.PROFESSIONAL_REGISTRATION);
-        add(new Finding(base + "/registers", rules.registers().contains(r.register()), RuleCode.REGISTRATION_NOT_ACTIVE,
-                "one of " + rules.registers(), r.register().name(), List.of(ref(f, "/register"))));
-        add(new Finding(base, r.registrationStatus() == ProfessionalRegistration.Status.REGISTERED,
-                RuleCode.REGISTRATION_NOT_ACTIVE, "REGISTERED", r.registrationStatus().name(),
-                List.of(ref(f, "/registration_status"))));
+        boolean onRegister = rules.registers().contains(r.register());
+        if (judge(onRegister)) {
+            add(new Finding(base + "/registers", onRegister, RuleCode.REGISTRATION_NOT_ACTIVE,
+                    "one of " + rules.registers(), r.register().name(), List.of(ref(f, "/register"))));
+        }
+        boolean registered = r.registrationStatus() == ProfessionalRegistration.Status.REGISTERED;
+        if (judge(registered)) {
+            add(new Finding(base, registered, RuleCode.REGISTRATION_NOT_ACTIVE, "REGISTERED",
+                    r.registrationStatus().name(), List.of(ref(f, "/registration_status"))));
+        }
         if (rules.requireLicence()) {
             // Only the GMC separates the licence from registration; elsewhere the claim is absent.
             boolean licensed = r.licenceToPractise().orElse(r.register() != Register.GMC);
-            add(new Finding(base + "/requireLicence", licensed, RuleCode.REGISTRATION_NOT_ACTIVE,
-                    "licence to practise", r.licenceToPractise().map(l -> l ? "licensed" : "no licence")
-                            .orElse("no licence stated"), List.of(ref(f, "/licence_to_practise"))));
+            if (judge(licensed)) {
+                add(new Finding(base + "/requireLicence", licensed, RuleCode.REGISTRATION_NOT_ACTIVE,
+                        "licence to practise", r.licenceToPractise().map(l -> l ? "licensed" : "no licence")
+                                .orElse("no licence stated"), List.of(ref(f, "/licence_to_practise"))));
+            }
         }
         boolean provisional = r.registrationType() == ProfessionalRegistration.RegistrationType.PROVISIONAL;
         boolean provisionalOk = !provisional
                 || (rules.allowProvisional() && rules.provisionalAllowedAt().contains(shift.organisation()));
-        add(new Finding(base + (provisional && rules.allowProvisional() ? "/provisionalAllowedAt" : "/allowProvisional"),
-                provisionalOk, RuleCode.REGISTRATION_PROVISIONAL,
-                rules.allowProvisional() ? "full, or provisional at one of " + rules.provisionalAllowedAt() : "full registration",
-                r.registrationType() + (provisional ? " at " + shift.organisation() : ""),
-                List.of(ref(f, "/registration_type"))));
-        List<String> active = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
-        for (int i = 0; i < r.annotations().size(); i++) {
-            ProfessionalRegistration.RegistrationAnnotation a = r.annotations().get(i);
-            boolean inForce = !a.effectiveFrom().isAfter(endDate)
-                    && a.effectiveUntil().map(u -> !u.isBefore(startDate)).orElse(true);
-            if (inForce) {
-                active.add(a.type().name());
-                evidence.add(ref(f, "/annotations/" + i));
+        if (judge(provisionalOk)) {
+            add(new Finding(base + (provisional && rules.allowProvisional() ? "/provisionalAllowedAt"
+                    : "/allowProvisional"), provisionalOk, RuleCode.REGISTRATION_PROVISIONAL,
+                    rules.allowProvisional() ? "full, or provisional at one of " + rules.provisionalAllowedAt()
+                            : "full registration",
+                    r.registrationType() + (provisional ? " at " + shift.organisation() : ""),
+                    List.of(ref(f, "/registration_type"))));
+        }
+        boolean anyInForce = false;
+        for (ProfessionalRegistration.RegistrationAnnotation a : r.annotations()) {
+            anyInForce |= inForce(a);
+        }
+        if (judge(!anyInForce)) {
+            List<String> active = new ArrayList<>();
+            List<String> evidence = new ArrayList<>();
+            for (int i = 0; i < r.annotations().size(); i++) {
+                ProfessionalRegistration.RegistrationAnnotation a = r.annotations().get(i);
+                if (inForce(a)) {
+                    active.add(a.type().name());
+                    evidence.add(ref(f, "/annotations/" + i));
+                }
             }
+            if (evidence.isEmpty()) {
+                evidence.add(ref(f, "/annotations"));
+            }
+            add(new Finding(base + "/conditionsNeedReview", !anyInForce, RuleCode.REGISTRATION_CONDITIONS,
+                    "no conditions, undertakings or warnings in force" + (rules.conditionsNeedReview()
+                            ? " (else approval by " + rules.conditionsApprovalRole().orElse("") + ")" : ""),
+                    active.isEmpty() ? "none in force" : String.join(", ", active) + " in force", evidence));
         }
-        if (evidence.isEmpty()) {
-            evidence.add(ref(f, "/annotations"));
-        }
-        add(new Finding(base + "/conditionsNeedReview", active.isEmpty(), RuleCode.REGISTRATION_CONDITIONS,
-                "no conditions, undertakings or warnings in force" + (rules.conditionsNeedReview()
-                        ? " (else approval by " + rules.conditionsApprovalRole().orElse("") + ")" : ""),
-                active.isEmpty() ? "none in force" : String.join(", ", active) + " in force", evidence));
-        if (!active.isEmpty() && rules.conditionsNeedReview()) {
+        if (anyInForce && rules.conditionsNeedReview()) {
             approvable(rules.conditionsApprovalRole().orElseThrow(), base + "/conditionsApprovalRole",
                     RuleCode.REGISTRATION_CONDITIONS, Optional.empty());
         }
+    }
+
+    /** Whether a condition, undertaking or warning applies on any local date of the shift. */
+    private boolean inForce(ProfessionalRegistration.RegistrationAnnotation a) {
+        return !a.effectiveFrom().isAfter(endDate) && a.effectiveUntil().map(u -> !u.isBefore(startDate)).orElse(true);
     }
 
     private void gradeAndSpecialty(Policy.GradeRules rules) {
@@ -413,34 +570,43 @@ public final class Evaluator {
 
     private void grade(Policy.GradeRules rules, Grade g, PassportFacts.CredentialFacts f, String base) {
         List<GradeCode> ladder = policy.vocabularies().gradeLadder();
-        int worker = ladder.indexOf(g.grade());
-        int policyMin = ladder.indexOf(rules.minimumGrade());
-        int shiftMin = ladder.indexOf(shift.minGrade());
-        int policyMax = rules.maximumGrade().map(ladder::indexOf).orElse(ladder.size() - 1);
-        int shiftMax = ladder.indexOf(shift.maxGrade());
-        List<String> ev = List.of(ref(f, "/grade"));
-        String onLadder = worker < 0 ? " (not on the policy's ladder)" : "";
-        if (shiftMin < 0) {
-            add(new Finding(base + "/minimumGrade", false, RuleCode.GRADE_TOO_LOW, "the shift's minGrade "
-                    + shift.minGrade().value() + " on the policy's ladder", g.grade().value() + onLadder, ev));
+        Integer onLadder = plan.ladderIndex.get(g.grade());
+        int worker = onLadder == null ? -1 : onLadder;
+        int min = plan.minGradeIndex;
+        int max = plan.maxGradeIndex;
+        String notOnLadder = worker < 0 ? " (not on the policy's ladder)" : "";
+        if (min < 0) {
+            if (judge(false)) {
+                add(new Finding(base + "/minimumGrade", false, RuleCode.GRADE_TOO_LOW, "the shift's minGrade "
+                        + shift.minGrade().value() + " on the policy's ladder", g.grade().value() + notOnLadder,
+                        List.of(ref(f, "/grade"))));
+            }
         } else {
-            int min = Math.max(policyMin, shiftMin);
-            add(new Finding(base + "/minimumGrade", worker >= 0 && worker >= min, RuleCode.GRADE_TOO_LOW,
-                    ">= " + ladder.get(min).value(), g.grade().value() + onLadder, ev));
+            boolean ok = worker >= 0 && worker >= min;
+            if (judge(ok)) {
+                add(new Finding(base + "/minimumGrade", ok, RuleCode.GRADE_TOO_LOW, ">= " + ladder.get(min).value(),
+                        g.grade().value() + notOnLadder, List.of(ref(f, "/grade"))));
+            }
         }
-        if (shiftMax < 0) {
-            add(new Finding(base + "/maximumGrade", false, RuleCode.GRADE_TOO_HIGH, "the shift's maxGrade "
-                    + shift.maxGrade().value() + " on the policy's ladder", g.grade().value() + onLadder, ev));
+        if (max < 0) {
+            if (judge(false)) {
+                add(new Finding(base + "/maximumGrade", false, RuleCode.GRADE_TOO_HIGH, "the shift's maxGrade "
+                        + shift.maxGrade().value() + " on the policy's ladder", g.grade().value() + notOnLadder,
+                        List.of(ref(f, "/grade"))));
+            }
         } else {
-            int max = Math.min(policyMax, shiftMax);
-            add(new Finding(base + "/maximumGrade", worker >= 0 && worker <= max, RuleCode.GRADE_TOO_HIGH,
-                    "<= " + ladder.get(max).value(), g.grade().value() + onLadder, ev));
+            boolean ok = worker >= 0 && worker <= max;
+            if (judge(ok)) {
+                add(new Finding(base + "/maximumGrade", ok, RuleCode.GRADE_TOO_HIGH, "<= " + ladder.get(max).value(),
+                        g.grade().value() + notOnLadder, List.of(ref(f, "/grade"))));
+            }
         }
         boolean current = !g.validFrom().isAfter(startDate) && g.validTo().map(t -> !t.isBefore(endDate)).orElse(true);
-        add(new Finding(base, current, RuleCode.GRADE_NOT_CURRENT,
-                plan.gradeCurrentExpected,
-                "applies from " + g.validFrom() + g.validTo().map(t -> " to " + t).orElse(""),
-                List.of(ref(f, "/valid_from"), ref(f, "/valid_to"))));
+        if (judge(current)) {
+            add(new Finding(base, current, RuleCode.GRADE_NOT_CURRENT, plan.texts().gradeCurrentExpected,
+                    "applies from " + g.validFrom() + g.validTo().map(t -> " to " + t).orElse(""),
+                    List.of(ref(f, "/valid_from"), ref(f, "/valid_to"))));
+        }
     }
 
     private void specialty(Policy.GradeRules rules, String base) {
@@ -457,11 +623,15 @@ public final class Evaluator {
         Specialty s = found.get();
         PassportFacts.CredentialFacts f = factsOf(CredentialType.SPECIALTY);
         if (checkSpecialty) {
-            Set<SpecialtyCode> accepted = plan.accepted;
-            boolean ok = s.specialties().stream().anyMatch(accepted::contains);
-            add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED, plan.acceptedText,
-                    s.specialties().stream().map(SpecialtyCode::value).toList().toString(),
-                    List.of(ref(f, "/specialties"))));
+            boolean ok = false;
+            for (SpecialtyCode code : s.specialties()) {
+                ok |= plan.accepted.contains(code);
+            }
+            if (judge(ok)) {
+                add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED,
+                        plan.texts().acceptedText, s.specialties().stream().map(SpecialtyCode::value).toList().toString(),
+                        List.of(ref(f, "/specialties"))));
+            }
         }
         String reqBase = base + "/requirements";
         if (!needed.lifeSupport().isEmpty()
@@ -474,15 +644,21 @@ public final class Evaluator {
                         index = i;
                     }
                 }
-                String expected = code.value() + " valid at the shift's end " + plan.endText;
                 if (index < 0) {
-                    add(new Finding(reqBase, false, RuleCode.LIFE_SUPPORT_LAPSED, expected,
-                            "not among the " + s.lifeSupport().size() + " disclosed certificates",
-                            List.of(ref(f, "/life_support"))));
+                    if (judge(false)) {
+                        add(new Finding(reqBase, false, RuleCode.LIFE_SUPPORT_LAPSED,
+                                code.value() + " valid at the shift's end " + plan.texts().endText,
+                                "not among the " + s.lifeSupport().size() + " disclosed certificates",
+                                List.of(ref(f, "/life_support"))));
+                    }
                 } else {
                     Specialty.LifeSupportCertificate c = s.lifeSupport().get(index);
-                    add(new Finding(reqBase, validAtEnd(lapsesAt(c.expiresOn())), RuleCode.LIFE_SUPPORT_LAPSED,
-                            expected, "expires " + c.expiresOn(), List.of(ref(f, "/life_support/" + index))));
+                    boolean ok = validAtEndIfLapsesOn(c.expiresOn());
+                    if (judge(ok)) {
+                        add(new Finding(reqBase, ok, RuleCode.LIFE_SUPPORT_LAPSED,
+                                code.value() + " valid at the shift's end " + plan.texts().endText,
+                                "expires " + c.expiresOn(), List.of(ref(f, "/life_support/" + index))));
+                    }
                 }
             }
         }
@@ -496,17 +672,20 @@ public final class Evaluator {
                         index = i;
                     }
                 }
-                String expected = code + " held at the shift's end";
                 if (index < 0) {
-                    add(new Finding(reqBase, false, RuleCode.COMPETENCY_MISSING, expected,
-                            "not among the " + s.competencies().size() + " disclosed competencies",
-                            List.of(ref(f, "/competencies"))));
+                    if (judge(false)) {
+                        add(new Finding(reqBase, false, RuleCode.COMPETENCY_MISSING, code + " held at the shift's end",
+                                "not among the " + s.competencies().size() + " disclosed competencies",
+                                List.of(ref(f, "/competencies"))));
+                    }
                 } else {
                     Specialty.Competency c = s.competencies().get(index);
-                    boolean ok = c.expiresOn().map(e -> validAtEnd(lapsesAt(e))).orElse(true);
-                    add(new Finding(reqBase, ok, RuleCode.COMPETENCY_MISSING, expected,
-                            c.expiresOn().map(e -> "expires " + e).orElse("does not expire"),
-                            List.of(ref(f, "/competencies/" + index))));
+                    boolean ok = c.expiresOn().isEmpty() || validAtEndIfLapsesOn(c.expiresOn().get());
+                    if (judge(ok)) {
+                        add(new Finding(reqBase, ok, RuleCode.COMPETENCY_MISSING, code + " held at the shift's end",
+                                c.expiresOn().map(e -> "expires " + e).orElse("does not expire"),
+                                List.of(ref(f, "/competencies/" + index))));
+                    }
                 }
             }
         }
@@ -522,77 +701,109 @@ public final class Evaluator {
                 training(rules.training(), t.get(), factsOf(CredentialType.MANDATORY_TRAINING), base + "/training/");
             }
         }
-        rules.identity().ifPresent(min -> need(CredentialType.IDENTITY_VERIFICATION, IdentityVerification.class,
-                base + "/identity").ifPresent(id -> add(new Finding(base + "/identity",
-                        id.level().compareTo(min) >= 0, RuleCode.COMPLIANCE_IDENTITY, ">= " + min, id.level().name(),
-                        List.of(ref(factsOf(CredentialType.IDENTITY_VERIFICATION), "/level"))))));
-        if (rules.rightToWork()) {
-            need(CredentialType.RIGHT_TO_WORK, RightToWork.class, base + "/rightToWork").ifPresent(rtw -> {
-                boolean ok = rtw.permission() == RightToWork.Permission.UNLIMITED
-                        || rtw.expiresOn().map(e -> validAtEnd(lapsesAfter(e))).orElse(false);
-                add(new Finding(base + "/rightToWork", ok, RuleCode.COMPLIANCE_RIGHT_TO_WORK,
-                        "right to work until the shift's end " + plan.endText,
-                        rtw.permission() + rtw.expiresOn().map(e -> " to " + e + " (last day)").orElse(""),
-                        List.of(ref(factsOf(CredentialType.RIGHT_TO_WORK), "/expires_on"))));
-            });
+        if (rules.identity().isPresent()) {
+            IdentityVerification.Level min = rules.identity().get();
+            Optional<IdentityVerification> id = need(CredentialType.IDENTITY_VERIFICATION, IdentityVerification.class,
+                    base + "/identity");
+            if (id.isPresent()) {
+                boolean ok = id.get().level().compareTo(min) >= 0;
+                if (judge(ok)) {
+                    add(new Finding(base + "/identity", ok, RuleCode.COMPLIANCE_IDENTITY, ">= " + min,
+                            id.get().level().name(), List.of(ref(factsOf(CredentialType.IDENTITY_VERIFICATION), "/level"))));
+                }
+            }
         }
-        rules.dbs().ifPresent(req -> need(CredentialType.DBS_CHECK, DbsCheck.class, base + "/dbs")
-                .ifPresent(d -> dbs(req, d, factsOf(CredentialType.DBS_CHECK), base + "/dbs")));
-        rules.occupationalHealth().ifPresent(req -> need(CredentialType.OCCUPATIONAL_HEALTH, OccupationalHealth.class,
-                base + "/occupationalHealth").ifPresent(oh -> {
-                    PassportFacts.CredentialFacts f = factsOf(CredentialType.OCCUPATIONAL_HEALTH);
-                    add(new Finding(base + "/occupationalHealth", oh.fitness() != OccupationalHealth.Fitness.NOT_FIT,
-                            RuleCode.COMPLIANCE_OCCUPATIONAL_HEALTH, "FIT or FIT_WITH_ADJUSTMENTS", oh.fitness().name(),
-                            List.of(ref(f, "/fitness"))));
-                    if (req.requireEppClearance()) {
-                        add(new Finding(base + "/occupationalHealth/requireEppClearance",
-                                oh.eppClearance() == OccupationalHealth.EppClearance.CLEARED,
+        if (rules.rightToWork()) {
+            Optional<RightToWork> found = need(CredentialType.RIGHT_TO_WORK, RightToWork.class, base + "/rightToWork");
+            if (found.isPresent()) {
+                RightToWork rtw = found.get();
+                // The last day of permission: it lapses at the start of the next day.
+                boolean ok = rtw.permission() == RightToWork.Permission.UNLIMITED
+                        || (rtw.expiresOn().isPresent() && validAtEndIfLapsesOn(rtw.expiresOn().get().plusDays(1)));
+                if (judge(ok)) {
+                    add(new Finding(base + "/rightToWork", ok, RuleCode.COMPLIANCE_RIGHT_TO_WORK,
+                            "right to work until the shift's end " + plan.texts().endText,
+                            rtw.permission() + rtw.expiresOn().map(e -> " to " + e + " (last day)").orElse(""),
+                            List.of(ref(factsOf(CredentialType.RIGHT_TO_WORK), "/expires_on"))));
+                }
+            }
+        }
+        if (rules.dbs().isPresent()) {
+            Optional<DbsCheck> d = need(CredentialType.DBS_CHECK, DbsCheck.class, base + "/dbs");
+            if (d.isPresent()) {
+                dbs(rules.dbs().get(), d.get(), base + "/dbs");
+            }
+        }
+        if (rules.occupationalHealth().isPresent()) {
+            Optional<OccupationalHealth> found = need(CredentialType.OCCUPATIONAL_HEALTH, OccupationalHealth.class,
+                    base + "/occupationalHealth");
+            if (found.isPresent()) {
+                OccupationalHealth oh = found.get();
+                boolean fit = oh.fitness() != OccupationalHealth.Fitness.NOT_FIT;
+                if (judge(fit)) {
+                    add(new Finding(base + "/occupationalHealth", fit, RuleCode.COMPLIANCE_OCCUPATIONAL_HEALTH,
+                            "FIT or FIT_WITH_ADJUSTMENTS", oh.fitness().name(),
+                            List.of(ref(factsOf(CredentialType.OCCUPATIONAL_HEALTH), "/fitness"))));
+                }
+                if (rules.occupationalHealth().get().requireEppClearance()) {
+                    boolean cleared = oh.eppClearance() == OccupationalHealth.EppClearance.CLEARED;
+                    if (judge(cleared)) {
+                        add(new Finding(base + "/occupationalHealth/requireEppClearance", cleared,
                                 RuleCode.COMPLIANCE_OCCUPATIONAL_HEALTH, "EPP CLEARED", oh.eppClearance().name(),
-                                List.of(ref(f, "/epp_clearance"))));
+                                List.of(ref(factsOf(CredentialType.OCCUPATIONAL_HEALTH), "/epp_clearance"))));
                     }
-                }));
+                }
+            }
+        }
     }
 
     private void training(List<Policy.TrainingRequirement> required, MandatoryTraining t,
             PassportFacts.CredentialFacts f, String base) {
         for (int i = 0; i < required.size(); i++) {
             Policy.TrainingRequirement req = required.get(i);
-            String expected = plan.trainingExpected.get(i);
             int best = -1;
-            Instant bestLapse = null;
+            LocalDate bestLapse = null; // the local date it lapses at the start of
             for (int j = 0; j < t.subjects().size(); j++) {
                 MandatoryTraining.TrainingRecord r = t.subjects().get(j);
                 if (!r.subject().equals(req.subject()) || r.level() < req.level()) {
                     continue;
                 }
                 LocalDate due = r.completedOn().plusMonths(req.refresherMonths());
-                Instant lapse = lapsesAt(due.isBefore(r.expiresOn()) ? due : r.expiresOn());
+                LocalDate lapse = due.isBefore(r.expiresOn()) ? due : r.expiresOn();
                 if (bestLapse == null || lapse.isAfter(bestLapse)) {
                     best = j;
                     bestLapse = lapse;
                 }
             }
             if (best < 0) {
-                List<String> levels = new ArrayList<>();
-                for (MandatoryTraining.TrainingRecord r : t.subjects()) {
-                    if (r.subject().equals(req.subject())) {
-                        levels.add("level " + r.level());
+                if (judge(false)) {
+                    List<String> levels = new ArrayList<>();
+                    for (MandatoryTraining.TrainingRecord r : t.subjects()) {
+                        if (r.subject().equals(req.subject())) {
+                            levels.add("level " + r.level());
+                        }
                     }
+                    add(new Finding(base + i, false, RuleCode.COMPLIANCE_TRAINING_LAPSED, plan.texts().trainingExpected.get(i),
+                            levels.isEmpty() ? "not among the " + t.subjects().size() + " disclosed subjects"
+                                    : String.join(", ", levels), List.of(ref(f, "/subjects"))));
                 }
-                add(new Finding(base + i, false, RuleCode.COMPLIANCE_TRAINING_LAPSED, expected,
-                        levels.isEmpty() ? "not among the " + t.subjects().size() + " disclosed subjects"
-                                : String.join(", ", levels), List.of(ref(f, "/subjects"))));
             } else {
-                add(new Finding(base + i, validAtEnd(bestLapse), RuleCode.COMPLIANCE_TRAINING_LAPSED, expected,
-                        "level " + t.subjects().get(best).level() + ", lapses " + text(bestLapse),
-                        List.of(ref(f, "/subjects/" + best))));
+                boolean ok = validAtEndIfLapsesOn(bestLapse);
+                if (judge(ok)) {
+                    add(new Finding(base + i, ok, RuleCode.COMPLIANCE_TRAINING_LAPSED, plan.texts().trainingExpected.get(i),
+                            "level " + t.subjects().get(best).level() + ", lapses " + text(lapsesAt(bestLapse)),
+                            List.of(ref(f, "/subjects/" + best))));
+                }
             }
         }
     }
 
-    private void dbs(Policy.DbsRequirement req, DbsCheck d, PassportFacts.CredentialFacts f, String base) {
-        add(new Finding(base + "/level", d.level().compareTo(req.level()) >= 0, RuleCode.COMPLIANCE_DBS,
-                ">= " + req.level(), d.level().name(), List.of(ref(f, "/level"))));
+    private void dbs(Policy.DbsRequirement req, DbsCheck d, String base) {
+        boolean levelOk = d.level().compareTo(req.level()) >= 0;
+        if (judge(levelOk)) {
+            add(new Finding(base + "/level", levelOk, RuleCode.COMPLIANCE_DBS, ">= " + req.level(), d.level().name(),
+                    List.of(ref(factsOf(CredentialType.DBS_CHECK), "/level"))));
+        }
         if (req.workforce().isPresent()) {
             DbsCheck.Workforce w = req.workforce().get();
             boolean covers = d.workforce() == w || (d.workforce() == DbsCheck.Workforce.CHILD_AND_ADULT
@@ -606,16 +817,24 @@ public final class Evaluator {
                     lists.add(DbsCheck.BarredList.ADULTS);
                 }
             }
-            add(new Finding(base + "/workforce", covers && d.barredLists().containsAll(lists), RuleCode.COMPLIANCE_DBS,
-                    "workforce " + w + (lists.isEmpty() ? "" : ", barred lists " + lists),
-                    "workforce " + d.workforce() + ", barred lists " + d.barredLists(),
-                    List.of(ref(f, "/workforce"), ref(f, "/barred_lists"))));
+            boolean ok = covers && d.barredLists().containsAll(lists);
+            if (judge(ok)) {
+                PassportFacts.CredentialFacts f = factsOf(CredentialType.DBS_CHECK);
+                add(new Finding(base + "/workforce", ok, RuleCode.COMPLIANCE_DBS,
+                        "workforce " + w + (lists.isEmpty() ? "" : ", barred lists " + lists),
+                        "workforce " + d.workforce() + ", barred lists " + d.barredLists(),
+                        List.of(ref(f, "/workforce"), ref(f, "/barred_lists"))));
+            }
         }
         boolean current = d.lastStatusCheck().map(c -> c.result() == DbsCheck.StatusCheck.Result.CURRENT).orElse(true);
-        add(new Finding(base, d.clearance() != DbsCheck.Clearance.NOT_CLEARED && current, RuleCode.COMPLIANCE_DBS,
-                "cleared, and current at the last Update Service check",
-                d.clearance() + d.lastStatusCheck().map(c -> ", status check " + c.result()).orElse(""),
-                List.of(ref(f, "/clearance"), ref(f, "/last_status_check"))));
+        boolean cleared = d.clearance() != DbsCheck.Clearance.NOT_CLEARED && current;
+        if (judge(cleared)) {
+            PassportFacts.CredentialFacts f = factsOf(CredentialType.DBS_CHECK);
+            add(new Finding(base, cleared, RuleCode.COMPLIANCE_DBS,
+                    "cleared, and current at the last Update Service check",
+                    d.clearance() + d.lastStatusCheck().map(c -> ", status check " + c.result()).orElse(""),
+                    List.of(ref(f, "/clearance"), ref(f, "/last_status_check"))));
+        }
     }
 
     private void restrictions(Policy.RestrictionRules rules) {
@@ -623,40 +842,56 @@ public final class Evaluator {
         boolean agency = shift.channel() == Shift.Channel.AGENCY;
         if (!rules.noAgencyForSubstantiveStaffOf().isEmpty()) {
             final String ruleId = base + "/noAgencyForSubstantiveStaffOf";
-            String expected = "not an agency shift at the worker's substantive employer among "
-                    + rules.noAgencyForSubstantiveStaffOf();
-            if (!Disclosures.restrictsSubstantiveStaff(rules, shift)) {
-                add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, expected,
-                        shift.channel() + " shift at " + shift.organisation(), List.of(candidateInterval)));
+            if (!plan.restrictsSubstantiveStaff) {
+                if (judge(true)) {
+                    add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, substantiveExpected(rules),
+                            shift.channel() + " shift at " + shift.organisation(), List.of(candidateInterval())));
+                }
             } else {
-                need(CredentialType.EMPLOYMENT, Employment.class, ruleId).ifPresent(e -> {
+                Optional<Employment> found = need(CredentialType.EMPLOYMENT, Employment.class, ruleId);
+                if (found.isPresent()) {
+                    Employment e = found.get();
                     boolean employed = e.employmentType() == Employment.Type.SUBSTANTIVE
                             && e.employer().equals(shift.organisation()) && !e.startedOn().isAfter(endDate)
                             && e.endsOn().map(x -> !x.isBefore(startDate)).orElse(true);
-                    PassportFacts.CredentialFacts f = factsOf(CredentialType.EMPLOYMENT);
-                    add(new Finding(ruleId, !employed, RuleCode.RESTRICTION_APPLIES, expected,
-                            e.employmentType() + " at " + e.employer() + "; AGENCY shift at " + shift.organisation(),
-                            List.of(ref(f, "/employer"), ref(f, "/employment_type"))));
-                });
+                    if (judge(!employed)) {
+                        PassportFacts.CredentialFacts f = factsOf(CredentialType.EMPLOYMENT);
+                        add(new Finding(ruleId, !employed, RuleCode.RESTRICTION_APPLIES, substantiveExpected(rules),
+                                e.employmentType() + " at " + e.employer() + "; AGENCY shift at " + shift.organisation(),
+                                List.of(ref(f, "/employer"), ref(f, "/employment_type"))));
+                    }
+                }
             }
         }
         if (rules.agencyCascadeHours().isPresent()) {
             final String ruleId = base + "/agencyCascadeHours";
             int hours = rules.agencyCascadeHours().get();
             if (!agency) {
-                add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
-                        + " h after release to the bank", "BANK shift", List.of(candidateInterval)));
+                if (judge(true)) {
+                    add(new Finding(ruleId, true, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
+                            + " h after release to the bank", "BANK shift", List.of(candidateInterval())));
+                }
             } else if (shift.bankReleaseAt().isEmpty()) {
-                add(new Finding(ruleId, false, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
-                        + " h after release to the bank", "no bank release time recorded", List.of(candidateInterval)));
+                if (judge(false)) {
+                    add(new Finding(ruleId, false, RuleCode.RESTRICTION_APPLIES, "agency only " + hours
+                            + " h after release to the bank", "no bank release time recorded",
+                            List.of(candidateInterval())));
+                }
             } else {
                 Instant opens = shift.bankReleaseAt().get().plus(Duration.ofHours(hours));
-                add(new Finding(ruleId, !at.isBefore(opens), RuleCode.RESTRICTION_APPLIES,
-                        "decided at or after " + opens + " (released to the bank "
-                                + shift.bankReleaseAt().get() + " + " + hours + " h)",
-                        "decided at " + at, List.of(candidateInterval)));
+                boolean ok = !at.isBefore(opens);
+                if (judge(ok)) {
+                    add(new Finding(ruleId, ok, RuleCode.RESTRICTION_APPLIES,
+                            "decided at or after " + opens + " (released to the bank "
+                                    + shift.bankReleaseAt().get() + " + " + hours + " h)",
+                            "decided at " + at, List.of(candidateInterval())));
+                }
             }
         }
+    }
+
+    private static String substantiveExpected(Policy.RestrictionRules rules) {
+        return "not an agency shift at the worker's substantive employer among " + rules.noAgencyForSubstantiveStaffOf();
     }
 
     private void rates(Policy.RateRules rules) {
@@ -664,29 +899,26 @@ public final class Evaluator {
         if (grade.isEmpty()) {
             return;
         }
-        String group = null;
-        for (Map.Entry<String, List<GradeCode>> e : new TreeMap<>(policy.vocabularies().gradeGroups()).entrySet()) {
-            if (e.getValue().contains(grade.get().grade())) {
-                group = e.getKey();
-            }
-        }
+        String group = plan.gradeGroupOf.get(grade.get().grade());
         if (group == null || !rules.card().containsKey(group)) {
-            add(new Finding("/rules/rates/card", false, RuleCode.RATE_NO_CARD_ROW,
-                    "a grade in a grade group of the rate card", grade.get().grade().value() + " is in no group",
-                    List.of(ref(factsOf(CredentialType.GRADE), "/grade"))));
+            if (judge(false)) {
+                add(new Finding("/rules/rates/card", false, RuleCode.RATE_NO_CARD_ROW,
+                        "a grade in a grade group of the rate card", grade.get().grade().value() + " is in no group",
+                        List.of(ref(factsOf(CredentialType.GRADE), "/grade"))));
+            }
             return;
         }
         if (breakGlass.isEmpty()) {
             // The same findings and approvals, in the same order, as computing them here.
             RatePart part = plan.rates(group);
             for (int i = 0; i < part.findings().size(); i++) {
-                findings.add(part.findings().get(i));
+                Finding finding = part.findings().get(i);
+                if (judge(finding.passed())) {
+                    add(finding);
+                }
                 Approval a = part.approvalPerFinding().get(i);
                 if (a != null) {
-                    covered.add(findings.size() - 1);
-                    if (!approvals.contains(a)) {
-                        approvals.add(a);
-                    }
+                    cover(a);
                 }
             }
             totalPay = Optional.of(part.total());
@@ -701,7 +933,7 @@ public final class Evaluator {
 
     /** Judges an offer above every tier or the cap: covered only by an accepted break glass. */
     private void exceptional(Policy.RateRules rules, RuleCode code) {
-        Finding last = findings.remove(findings.size() - 1);
+        Finding last = explain ? findings.remove(findings.size() - 1) : null;
         String verdict;
         boolean accepted = false;
         if (rules.breakGlassRole().isEmpty()) {
@@ -718,20 +950,24 @@ public final class Evaluator {
                     + " recorded " + breakGlass.get().approvedAt() + " accepted";
             accepted = true;
         }
-        add(new Finding(last.ruleId(), false, last.code(), last.expected() + rules.breakGlassRole()
-                .map(r -> ", or break glass by " + r).orElse(""), last.actual() + verdict, last.evidence()));
+        if (explain) {
+            add(new Finding(last.ruleId(), false, last.code(), last.expected() + rules.breakGlassRole()
+                    .map(r -> ", or break glass by " + r).orElse(""), last.actual() + verdict, last.evidence()));
+        }
         if (accepted) {
             approvable(rules.breakGlassRole().get(), "/rules/rates/breakGlassRole", code, breakGlass);
         }
     }
 
-    private static void effective(Policy policy, ShiftTime shift, String shiftInterval, List<Finding> findings) {
-        LocalDate day = shift.localStartDate();
+    private void effective(Policy policy) {
+        LocalDate day = startDate;
         Policy.Effective e = policy.effective();
         boolean in = !day.isBefore(e.from()) && e.until().map(day::isBefore).orElse(true);
-        findings.add(new Finding("/effective", in, RuleCode.POLICY_NOT_EFFECTIVE,
-                "shift starts on or after " + e.from() + e.until().map(u -> " and before " + u).orElse(""),
-                "starts " + day, List.of(shiftInterval)));
+        if (judge(in)) {
+            add(new Finding("/effective", in, RuleCode.POLICY_NOT_EFFECTIVE,
+                    "shift starts on or after " + e.from() + e.until().map(u -> " and before " + u).orElse(""),
+                    "starts " + day, List.of(candidateInterval())));
+        }
     }
 
     /** The calculator the working-time family uses: 10 h long shifts, 2016 TCS nights, 168 h rolling window. */
@@ -740,8 +976,7 @@ public final class Evaluator {
                 rules.referenceWeeks(), Duration.ofHours(168)));
     }
 
-    private void workingTime(Policy.WorkingTimeRules rules, ShiftTime candidate, String candidateInterval,
-            WorkHistory history, List<Finding> findings) {
+    private void workingTime(Policy.WorkingTimeRules rules, WorkHistory history) {
         List<ShiftTime> past = new ArrayList<>(history.entries().size());
         for (WorkHistory.Entry e : history.entries()) {
             past.add(new ShiftTime(e.start(), e.end()));
@@ -750,85 +985,110 @@ public final class Evaluator {
         final String base = "/rules/workingTime/";
 
         Duration maxShift = Duration.ofHours(rules.maxShiftHours());
-        findings.add(atMost(base + "maxShiftHours", RuleCode.WORKING_TIME_SHIFT_TOO_LONG, f.candidateLength(),
-                maxShift, List.of(candidate)));
+        boolean shortEnough = f.candidateLength().compareTo(maxShift) <= 0;
+        if (judge(shortEnough)) {
+            add(atMost(base + "maxShiftHours", shortEnough, RuleCode.WORKING_TIME_SHIFT_TOO_LONG, f.candidateLength(),
+                    maxShift, List.of(candidate)));
+        }
 
         Duration minRest = Duration.ofHours(rules.minRestHours());
-        findings.add(rest(base + "minRestHours", "before", f.restBefore(), minRest, candidate));
-        findings.add(rest(base + "minRestHours", "after", f.restAfter(), minRest, candidate));
+        boolean restBefore = f.restBefore().isEmpty() || f.restBefore().get().value().compareTo(minRest) >= 0;
+        if (judge(restBefore)) {
+            add(rest(base + "minRestHours", restBefore, "before", f.restBefore(), minRest));
+        }
+        boolean restAfter = f.restAfter().isEmpty() || f.restAfter().get().value().compareTo(minRest) >= 0;
+        if (judge(restAfter)) {
+            add(rest(base + "minRestHours", restAfter, "after", f.restAfter(), minRest));
+        }
 
-        findings.add(atMost(base + "maxHoursRolling7Days", RuleCode.WORKING_TIME_ROLLING_7_DAYS,
-                f.maxHoursInRollingWindow().value(), Duration.ofHours(rules.maxHoursRolling7Days()),
-                f.maxHoursInRollingWindow().evidence()));
+        Duration maxRolling = Duration.ofHours(rules.maxHoursRolling7Days());
+        boolean rolling = f.maxHoursInRollingWindow().value().compareTo(maxRolling) <= 0;
+        if (judge(rolling)) {
+            add(atMost(base + "maxHoursRolling7Days", rolling, RuleCode.WORKING_TIME_ROLLING_7_DAYS,
+                    f.maxHoursInRollingWindow().value(), maxRolling, f.maxHoursInRollingWindow().evidence()));
+        }
 
-        findings.add(new Finding(base + "maxAverageWeeklyHours",
-                f.averageWeekly().compareTo(Duration.ofHours(rules.maxAverageWeeklyHours())) <= 0,
-                RuleCode.WORKING_TIME_AVERAGE_WEEKLY,
-                "<= " + rules.maxAverageWeeklyHours() + " h a week over " + rules.referenceWeeks() + " weeks",
-                text(f.averageWeekly()) + " a week", evidence(f.totalInReferencePeriod().evidence())));
+        boolean average = f.averageWeekly().compareTo(Duration.ofHours(rules.maxAverageWeeklyHours())) <= 0;
+        if (judge(average)) {
+            add(new Finding(base + "maxAverageWeeklyHours", average, RuleCode.WORKING_TIME_AVERAGE_WEEKLY,
+                    "<= " + rules.maxAverageWeeklyHours() + " h a week over " + rules.referenceWeeks() + " weeks",
+                    text(f.averageWeekly()) + " a week", evidence(f.totalInReferencePeriod().evidence())));
+        }
 
-        findings.add(count(base + "maxConsecutiveShifts", RuleCode.WORKING_TIME_CONSECUTIVE_SHIFTS,
-                f.consecutiveShifts(), rules.maxConsecutiveShifts(), "consecutive shifts"));
-        findings.add(count(base + "maxConsecutiveLongDays", RuleCode.WORKING_TIME_CONSECUTIVE_LONG_DAYS,
-                f.consecutiveLongShifts(), rules.maxConsecutiveLongDays(), "consecutive long shifts"));
-        findings.add(count(base + "maxConsecutiveNights", RuleCode.WORKING_TIME_CONSECUTIVE_NIGHTS,
-                f.consecutiveNights(), rules.maxConsecutiveNights(), "consecutive nights"));
+        count(base + "maxConsecutiveShifts", RuleCode.WORKING_TIME_CONSECUTIVE_SHIFTS,
+                f.consecutiveShifts(), rules.maxConsecutiveShifts(), "consecutive shifts");
+        count(base + "maxConsecutiveLongDays", RuleCode.WORKING_TIME_CONSECUTIVE_LONG_DAYS,
+                f.consecutiveLongShifts(), rules.maxConsecutiveLongDays(), "consecutive long shifts");
+        count(base + "maxConsecutiveNights", RuleCode.WORKING_TIME_CONSECUTIVE_NIGHTS,
+                f.consecutiveNights(), rules.maxConsecutiveNights(), "consecutive nights");
 
         Duration afterNights = Duration.ofHours(rules.restAfterNightsHours());
         if (f.restAfterNights().isPresent()) {
             Figure<Duration> r = f.restAfterNights().get();
-            findings.add(new Finding(base + "restAfterNightsHours", r.value().compareTo(afterNights) >= 0,
-                    RuleCode.WORKING_TIME_REST_AFTER_NIGHTS, ">= " + text(afterNights), text(r.value()),
-                    evidence(r.evidence())));
-        } else {
-            findings.add(new Finding(base + "restAfterNightsHours", true, RuleCode.WORKING_TIME_REST_AFTER_NIGHTS,
-                    ">= " + text(afterNights), "no night block next to the shift", List.of(candidateInterval)));
+            boolean ok = r.value().compareTo(afterNights) >= 0;
+            if (judge(ok)) {
+                add(new Finding(base + "restAfterNightsHours", ok, RuleCode.WORKING_TIME_REST_AFTER_NIGHTS,
+                        ">= " + text(afterNights), text(r.value()), evidence(r.evidence())));
+            }
+        } else if (judge(true)) {
+            add(new Finding(base + "restAfterNightsHours", true, RuleCode.WORKING_TIME_REST_AFTER_NIGHTS,
+                    ">= " + text(afterNights), "no night block next to the shift", List.of(candidateInterval())));
         }
 
         // Judged only when the candidate itself falls in a weekend: a weekday shift does not add one.
         WorkingTimeFigures.WeekendFrequency w = f.weekends();
         boolean candidateOnWeekend = w.evidence().contains(candidate);
-        findings.add(new Finding(base + "maxWeekendFrequency",
-                !(candidateOnWeekend && w.exceedsOneIn(rules.maxWeekendFrequency())),
-                RuleCode.WORKING_TIME_WEEKEND_FREQUENCY, "<= 1 weekend in " + rules.maxWeekendFrequency(),
-                w.worked() + " of " + w.total() + " weekends", evidence(w.evidence())));
+        boolean weekendsOk = !(candidateOnWeekend && w.exceedsOneIn(rules.maxWeekendFrequency()));
+        if (judge(weekendsOk)) {
+            add(new Finding(base + "maxWeekendFrequency", weekendsOk, RuleCode.WORKING_TIME_WEEKEND_FREQUENCY,
+                    "<= 1 weekend in " + rules.maxWeekendFrequency(), w.worked() + " of " + w.total() + " weekends",
+                    evidence(w.evidence())));
+        }
 
-        List<String> overlapping = new ArrayList<>();
-        Duration shared = Duration.ZERO;
+        boolean overlaps = false;
         for (WorkingTimeFigures.Overlap o : f.overlaps()) {
-            if (o.first() == candidate || o.second() == candidate) {
-                ShiftTime other = o.first() == candidate ? o.second() : o.first();
-                overlapping.add(intervalOf(other));
-                shared = shared.plus(o.shared());
+            overlaps |= o.first() == candidate || o.second() == candidate;
+        }
+        if (judge(!overlaps)) {
+            List<String> overlapping = new ArrayList<>();
+            Duration shared = Duration.ZERO;
+            for (WorkingTimeFigures.Overlap o : f.overlaps()) {
+                if (o.first() == candidate || o.second() == candidate) {
+                    ShiftTime other = o.first() == candidate ? o.second() : o.first();
+                    overlapping.add(intervalOf(other));
+                    shared = shared.plus(o.shared());
+                }
             }
+            List<String> overlapEvidence = new ArrayList<>();
+            overlapEvidence.add(candidateInterval());
+            overlapEvidence.addAll(overlapping);
+            add(new Finding("/rules/workingTime", !overlaps, RuleCode.WORKING_TIME_SHIFTS_OVERLAP,
+                    "no other shift at the same time",
+                    overlapping.isEmpty() ? "none" : overlapping.size() + " shift(s) sharing " + text(shared),
+                    overlapEvidence));
         }
-        List<String> overlapEvidence = new ArrayList<>();
-        overlapEvidence.add(candidateInterval);
-        overlapEvidence.addAll(overlapping);
-        findings.add(new Finding("/rules/workingTime", overlapping.isEmpty(), RuleCode.WORKING_TIME_SHIFTS_OVERLAP,
-                "no other shift at the same time",
-                overlapping.isEmpty() ? "none" : overlapping.size() + " shift(s) sharing " + text(shared),
-                overlapEvidence));
     }
 
-    private Finding atMost(String ruleId, RuleCode code, Duration actual, Duration limit, List<ShiftTime> ev) {
-        return new Finding(ruleId, actual.compareTo(limit) <= 0, code, "<= " + text(limit), text(actual), evidence(ev));
+    private Finding atMost(String ruleId, boolean passed, RuleCode code, Duration actual, Duration limit,
+            List<ShiftTime> ev) {
+        return new Finding(ruleId, passed, code, "<= " + text(limit), text(actual), evidence(ev));
     }
 
-    private Finding rest(String ruleId, String side, Optional<Figure<Duration>> figure, Duration min,
-            ShiftTime candidate) {
+    private Finding rest(String ruleId, boolean passed, String side, Optional<Figure<Duration>> figure, Duration min) {
         if (figure.isEmpty()) {
-            return new Finding(ruleId, true, RuleCode.WORKING_TIME_REST_TOO_SHORT, ">= " + text(min) + " " + side,
-                    "no shift " + side, List.of(candidateInterval));
+            return new Finding(ruleId, passed, RuleCode.WORKING_TIME_REST_TOO_SHORT, ">= " + text(min) + " " + side,
+                    "no shift " + side, List.of(candidateInterval()));
         }
-        Duration rest = figure.get().value();
-        return new Finding(ruleId, rest.compareTo(min) >= 0, RuleCode.WORKING_TIME_REST_TOO_SHORT,
-                ">= " + text(min) + " " + side, text(rest) + " " + side, evidence(figure.get().evidence()));
+        return new Finding(ruleId, passed, RuleCode.WORKING_TIME_REST_TOO_SHORT, ">= " + text(min) + " " + side,
+                text(figure.get().value()) + " " + side, evidence(figure.get().evidence()));
     }
 
-    private Finding count(String ruleId, RuleCode code, Figure<Integer> run, int max, String what) {
-        return new Finding(ruleId, run.value() <= max, code, "<= " + max + " " + what, run.value() + " " + what,
-                evidence(run.evidence()));
+    private void count(String ruleId, RuleCode code, Figure<Integer> run, int max, String what) {
+        boolean ok = run.value() <= max;
+        if (judge(ok)) {
+            add(new Finding(ruleId, ok, code, "<= " + max + " " + what, run.value() + " " + what,
+                    evidence(run.evidence())));
+        }
     }
 
     private BigDecimal rates(Policy policy, Policy.RateRules rules, Shift shift, ShiftTime candidate,
@@ -860,40 +1120,51 @@ public final class Evaluator {
         BigDecimal offered = shift.offeredHourlyRate();
         BigDecimal offeredPoundSeconds = offered.multiply(totalSeconds);
         List<String> ev = new ArrayList<>();
-        ev.add(candidateInterval);
+        ev.add(candidateInterval());
         ev.addAll(bands);
         final String base = "/rules/rates/";
 
-        findings.add(new Finding(base + "floor", offered.compareTo(rules.floor()) >= 0, RuleCode.RATE_BELOW_FLOOR,
-                ">= " + rules.floor() + " an hour", offered + " an hour", List.of(candidateInterval)));
+        boolean aboveFloor = offered.compareTo(rules.floor()) >= 0;
+        if (judge(aboveFloor)) {
+            add(new Finding(base + "floor", aboveFloor, RuleCode.RATE_BELOW_FLOOR,
+                    ">= " + rules.floor() + " an hour", offered + " an hour", List.of(candidateInterval())));
+        }
         boolean aboveCap = offered.compareTo(rules.priceCap()) > 0;
-        findings.add(new Finding(base + "priceCap", !aboveCap, RuleCode.RATE_ABOVE_CAP,
-                "<= " + rules.priceCap() + " an hour", offered + " an hour", List.of(candidateInterval)));
+        if (judge(!aboveCap)) {
+            add(new Finding(base + "priceCap", !aboveCap, RuleCode.RATE_ABOVE_CAP,
+                    "<= " + rules.priceCap() + " an hour", offered + " an hour", List.of(candidateInterval())));
+        }
         if (aboveCap) {
             exceptional(rules, RuleCode.RATE_ABOVE_CAP);
         }
 
         String cardText = "card " + cardHourly + " an hour for " + gradeGroup + " (pay " + quote.total() + ")";
         if (offeredPoundSeconds.compareTo(cardPoundSeconds) <= 0) {
-            findings.add(new Finding(base + "card/" + gradeGroup, true, RuleCode.RATE_ESCALATION,
-                    "<= " + cardText, offered + " an hour", ev));
+            if (judge(true)) {
+                add(new Finding(base + "card/" + gradeGroup, true, RuleCode.RATE_ESCALATION,
+                        "<= " + cardText, offered + " an hour", ev));
+            }
             return cardHourly;
         }
         for (int i = 0; i < rules.escalation().size(); i++) {
             Policy.EscalationTier tier = rules.escalation().get(i);
             BigDecimal limit = cardPoundSeconds.multiply(HUNDRED.add(tier.upToPercentAbove()));
             if (offeredPoundSeconds.multiply(HUNDRED).compareTo(limit) <= 0) {
-                findings.add(new Finding(base + "escalation/" + i, false, RuleCode.RATE_ESCALATION,
-                        "<= " + tier.upToPercentAbove() + "% above " + cardText + ", approved by " + tier.role(),
-                        offered + " an hour", ev));
+                if (judge(false)) {
+                    add(new Finding(base + "escalation/" + i, false, RuleCode.RATE_ESCALATION,
+                            "<= " + tier.upToPercentAbove() + "% above " + cardText + ", approved by " + tier.role(),
+                            offered + " an hour", ev));
+                }
                 approvable(tier.role(), base + "escalation/" + i, RuleCode.RATE_ESCALATION, Optional.empty());
                 return cardHourly;
             }
         }
         String top = rules.escalation().isEmpty() ? "0"
                 : rules.escalation().get(rules.escalation().size() - 1).upToPercentAbove().toPlainString();
-        findings.add(new Finding(base + "escalation", false, RuleCode.RATE_ABOVE_TIERS,
-                "<= " + top + "% above " + cardText, offered + " an hour", ev));
+        if (judge(false)) {
+            add(new Finding(base + "escalation", false, RuleCode.RATE_ABOVE_TIERS,
+                    "<= " + top + "% above " + cardText, offered + " an hour", ev));
+        }
         exceptional(rules, aboveCap ? RuleCode.RATE_ABOVE_CAP : RuleCode.RATE_ABOVE_TIERS);
         return cardHourly;
     }
@@ -913,7 +1184,7 @@ public final class Evaluator {
     /** {@link #interval}, once per shift of this evaluation (a shift is evidence for several limits). */
     private String intervalOf(ShiftTime s) {
         if (s == candidate) {
-            return candidateInterval;
+            return candidateInterval();
         }
         String text = intervals.get(s);
         if (text == null) {
