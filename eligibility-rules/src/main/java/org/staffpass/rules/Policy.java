@@ -93,6 +93,15 @@ public record Policy(String id, String version, String publisher, Effective effe
                 Optional.of(Objects.requireNonNull(breakGlass, "breakGlass")));
     }
 
+    /**
+     * {@code shift} made ready to be decided by this policy for many workers (a bank filling
+     * one shift from its applicants): equal decisions, with the work that depends on the policy
+     * and the shift alone done once.
+     */
+    public PreparedShift prepare(Shift shift) {
+        return new PreparedShift(this, Objects.requireNonNull(shift, "shift"));
+    }
+
     /** {@link #evaluate(PassportFacts, Shift, WorkHistory, Instant)} on a verified passport's facts. */
     public Decision evaluate(VerifiedPassport passport, Shift shift, WorkHistory history, Instant at) {
         return evaluate(PassportFacts.of(passport), shift, history, at);

@@ -149,8 +149,8 @@ public final class Evaluator {
         return new Evaluator(plan, facts, at, breakGlass, false).run(history);
     }
 
-    /** The same decision with its findings written as the rules are judged. */
-    static Decision explained(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at,
+    /** The same decision with its findings written as the rules are judged (the deferred findings are these). */
+    public static Decision explained(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at,
             Optional<BreakGlass> breakGlass) {
         return new Evaluator(plan, facts, at, breakGlass, true).run(history);
     }
@@ -260,16 +260,19 @@ public final class Evaluator {
         }
 
         RatePart rates(String group) {
-            RatePart r = rates.get(group);
-            if (r == null && shared) {
-                // Every card group was computed up front; filling the map now would race.
-                throw new IllegalStateException("no rate card row " + group + " in a shared plan");
+            if (shared) {
+                RatePart r = rates.get(group);
+                if (r == null) {
+                    // Every card group was computed up front; filling the map now would race.
+                    throw new IllegalStateException("no rate card row " + group + " in a shared plan");
+                }
+                return r;
             }
-            if (r == null) {
-                r = RatePart.of(this, group);
-                rates.put(group, r);
+            // An unshared plan serves one evaluation and then perhaps its explaining one, on
+            // whichever thread first reads the findings: its map is read and filled under its lock.
+            synchronized (this) {
+                return rates.computeIfAbsent(group, g -> RatePart.of(this, g));
             }
-            return r;
         }
     }
 
