@@ -21,9 +21,9 @@ import org.staffpass.rules.Decision;
 import org.staffpass.rules.Outcome;
 import org.staffpass.rules.PassportFacts;
 import org.staffpass.rules.Policy;
+import org.staffpass.rules.PreparedShift;
 import org.staffpass.rules.Shift;
 import org.staffpass.rules.WorkHistory;
-import org.staffpass.rules.internal.Evaluator;
 import org.staffpass.rules.internal.calc.NightDefinition;
 import org.staffpass.rules.internal.calc.ShiftTime;
 import org.staffpass.rules.internal.calc.WorkingTimeCalculator;
@@ -31,23 +31,26 @@ import org.staffpass.rules.internal.calc.WorkingTimeFigures;
 import org.staffpass.rules.internal.calc.WorkingTimeParameters;
 
 /**
- * One full evaluation of the regional example policy (every family, every rule an explained finding)
- * for one eligible ST4 with 20 shifts of history and one day shift, against two baselines in
- * the same run:
+ * Deciding one worker for one shift by the regional example policy (every family), for one
+ * eligible ST4 with 20 shifts of history and one day shift, four ways and against two baselines
+ * in the same run:
  *
  * <ul>
+ *   <li>{@code evaluatePrepared}: {@link PreparedShift#evaluate}, the shift prepared once (as a
+ *       bank deciding a shift's applicants, and the matcher, do); the decision's outcome,
+ *       approvals, pay and disclosure request, its findings not read;
+ *   <li>{@code evaluate}: {@link Policy#evaluate}, preparing the shift for this one worker;
+ *   <li>{@code evaluateAndExplain} / {@code evaluatePreparedAndExplain}: the same, then every
+ *       finding read (their texts and evidence are written on that first read);
  *   <li>{@code baselineFactCheck}: the same facts through the cheapest check a matcher could
  *       make without explaining anything (every required credential present and in date at
  *       the shift's end, grade on the ladder within the shift's range); the floor of a
- *       per-worker decision, so the ratio is what the explained decision costs;
+ *       per-worker decision;
  *   <li>{@code baselineWorkingTime}: the working-time calculator alone on the same 20-shift
- *       history (the arithmetic the evaluator cannot skip), so the ratio is what everything
- *       but working time costs.
+ *       history, with its evidence (the arithmetic an explained decision cannot skip).
  * </ul>
  *
- * {@code evaluateInMatcher} is the same evaluation as the bank matcher makes it, with what
- * depends on the shift alone computed once per shift (a shared {@code Evaluator.ShiftPlan}):
- * the per-worker cost of matching. Setup checks both decisions are equal and ELIGIBLE, so a broken policy or fixture fails the run.
+ * Setup checks all decisions are equal and ELIGIBLE, so a broken policy or fixture fails the run.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -63,7 +66,7 @@ public class EvaluateBenchmark {
     private WorkingTimeCalculator calculator;
     private List<CredentialType> required;
     private List<GradeCode> ladder;
-    private Evaluator.ShiftPlan plan;
+    private PreparedShift prepared;
 
     @Setup
     public void setup() {
@@ -75,9 +78,9 @@ public class EvaluateBenchmark {
         if (d.outcome() != Outcome.ELIGIBLE) {
             throw new IllegalStateException("fixture not eligible: " + d.findings());
         }
-        plan = new Evaluator.ShiftPlan(policy, shift, true);
-        if (!d.equals(evaluateInMatcher())) {
-            throw new IllegalStateException("the shared plan changes the decision");
+        prepared = policy.prepare(shift);
+        if (!d.equals(evaluatePrepared()) || !d.findings().equals(List.copyOf(evaluatePrepared().findings()))) {
+            throw new IllegalStateException("the prepared shift changes the decision");
         }
         Policy.WorkingTimeRules wt = policy.rules().workingTime().orElseThrow();
         calculator = new WorkingTimeCalculator(new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
@@ -95,8 +98,18 @@ public class EvaluateBenchmark {
     }
 
     @Benchmark
-    public Decision evaluateInMatcher() {
-        return Evaluator.evaluate(plan, facts, history, SyntheticBank.AT);
+    public Decision evaluatePrepared() {
+        return prepared.evaluate(facts, history, SyntheticBank.AT);
+    }
+
+    @Benchmark
+    public int evaluateAndExplain() {
+        return policy.evaluate(facts, shift, history, SyntheticBank.AT).findings().size();
+    }
+
+    @Benchmark
+    public int evaluatePreparedAndExplain() {
+        return prepared.evaluate(facts, history, SyntheticBank.AT).findings().size();
     }
 
     @Benchmark

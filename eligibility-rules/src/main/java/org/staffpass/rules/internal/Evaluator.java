@@ -10,7 +10,6 @@ import java.util.BitSet;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -352,8 +351,12 @@ public final class Evaluator {
         List<Finding> written = explain ? findings
                 : new DeferredFindings(() -> explained(plan, facts, history, at, breakGlass), outcome, needed,
                         toDisclose, hourlyPay, totalPay);
-        return new Decision(outcome, written, hourlyPay, needed.stream().map(Approval::role).toList(),
-                toDisclose, policy.digest(), totalPay, needed, plan.request);
+        List<String> roles = new ArrayList<>(needed.size());
+        for (Approval a : needed) {
+            roles.add(a.role());
+        }
+        return new Decision(outcome, written, hourlyPay, roles, toDisclose, policy.digest(), totalPay, needed,
+                plan.request);
     }
 
     /** The shift as an ISO 8601 interval of instants, the evidence of shift-only rules. */
