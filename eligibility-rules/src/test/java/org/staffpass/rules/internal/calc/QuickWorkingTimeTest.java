@@ -225,7 +225,8 @@ class QuickWorkingTimeTest {
 
     @Test
     void everyFieldEqualsTheCalculatorOnRandomHistories() {
-        int[] withHistory = new int[1];
+        // how often each situation came up, so the generator cannot quietly stop producing it
+        int[] seen = new int[7];
         Property.forAll("QuickWorkingTime equals WorkingTimeCalculator", 3_000, QuickWorkingTimeTest::randomCase, c -> {
             long[] starts = new long[c.history().size() + 3]; // longer than count: the rest must be ignored
             long[] ends = new long[starts.length];
@@ -248,9 +249,19 @@ class QuickWorkingTimeTest {
                             q.averageWeeklyAtMost(limit, c.parameters().referencePeriodWeeks()), "average " + limit);
                 }
             }
-            withHistory[0] += c.history().isEmpty() ? 0 : 1;
+            seen[0] += c.history().isEmpty() ? 0 : 1;
+            seen[1] += q.consecutiveNights() > 1 ? 1 : 0;
+            seen[2] += q.hasRestAfterNights() ? 1 : 0;
+            seen[3] += q.consecutiveLongShifts() > 1 ? 1 : 0;
+            seen[4] += q.candidateOnWeekend() && q.weekendsWorked() > 1 ? 1 : 0;
+            seen[5] += q.candidateOverlaps() ? 1 : 0;
+            long s = c.candidate().start().getEpochSecond();
+            seen[6] += Math.abs(s - SPRING) < 86_400 || Math.abs(s - AUTUMN) < 86_400 ? 1 : 0;
         });
-        assertTrue(withHistory[0] > 2_000, "cases with a history: " + withHistory[0]);
+        assertTrue(seen[0] > 2_000, "cases with a history: " + seen[0]);
+        for (int k = 1; k < seen.length; k++) {
+            assertTrue(seen[k] > 100, "situation " + k + " seen " + seen[k] + " times");
+        }
     }
 
     static Case randomCase(Random r) {
