@@ -52,4 +52,68 @@ public record NightDefinition(LocalTime windowStart, LocalTime windowEnd, Durati
     public boolean isNight(ShiftTime shift) {
         return timeInWindow(shift).compareTo(minimumInWindow) >= 0;
     }
+
+    /**
+     * True when the window times and the minimum are whole seconds, the condition for
+     * {@link #isNight(long, long)}: with whole-second shifts every window edge and overlap is then
+     * a whole number of seconds, so integer arithmetic gives exactly {@link #isNight(ShiftTime)}.
+     */
+    public boolean wholeSeconds() {
+        return windowStart.getNano() == 0 && windowEnd.getNano() == 0 && minimumInWindow.getNano() == 0;
+    }
+
+    /**
+     * {@link #isNight(ShiftTime)} for the shift {@code [startSecond, endSecond)} in epoch seconds,
+     * without allocating: the same windows (one per local date from the day before the start's
+     * to the end's), placed with the Europe/London table instead of {@code ZonedDateTime}.
+     * Callers check {@link #wholeSeconds()} and {@code LondonTime.covers} first (the fast
+     * working-time path does, and falls back to the ShiftTime form otherwise).
+     *
+     * @throws IllegalStateException    if this definition is not {@link #wholeSeconds()}
+     * @throws IllegalArgumentException if the shift is empty, longer than {@link ShiftTime#MAX_LENGTH}
+     *                                  or outside the Europe/London table
+     */
+    public boolean isNight(long startSecond, long endSecond) {
+        if (!wholeSeconds()) {
+            throw new IllegalStateException("night definition has fractions of a second; use isNight(ShiftTime)");
+        }
+        if (endSecond <= startSecond || endSecond - startSecond > ShiftTime.MAX_LENGTH.getSeconds()) {
+            throw new IllegalArgumentException("shift must be positive and at most " + ShiftTime.MAX_LENGTH);
+        }
+        if (!LondonTime.covers(startSecond) || !LondonTime.covers(endSecond)) {
+            throw new IllegalArgumentException("shift outside the Europe/London table");
+        }
+        long minimum = minimumInWindow.getSeconds();
+        long open = windowStart.toSecondOfDay();
+        long close = windowEnd.toSecondOfDay() + 86_400L; // on the next local date
+        // Every window edge used lies within about a day and a half of the shift; three days of
+        // margin keep ambiguous and skipped local times well away, so a single offset is exact.
+        int offset = LondonTime.fixedOffset(startSecond - 3 * 86_400L, endSecond + 3 * 86_400L);
+        long total = 0;
+        if (offset != LondonTime.NO_FIXED_OFFSET) {
+            long first = Math.floorDiv(startSecond + offset, 86_400L) - 1;
+            long last = Math.floorDiv(endSecond + offset, 86_400L);
+            for (long d = first; d <= last; d++) {
+                total += shared(startSecond, endSecond, d * 86_400L + open - offset, d * 86_400L + close - offset);
+                if (total >= minimum) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        long first = LondonTime.localEpochDay(startSecond) - 1;
+        long last = LondonTime.localEpochDay(endSecond);
+        for (long d = first; d <= last; d++) {
+            total += shared(startSecond, endSecond, LondonTime.instantOf(d * 86_400L + open),
+                    LondonTime.instantOf(d * 86_400L + close));
+            if (total >= minimum) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static long shared(long start, long end, long from, long to) {
+        return Math.max(0, Math.min(end, to) - Math.max(start, from));
+    }
 }
