@@ -46,6 +46,8 @@ import org.staffpass.rules.WorkHistory;
 import org.staffpass.rules.internal.calc.Band;
 import org.staffpass.rules.internal.calc.Figure;
 import org.staffpass.rules.internal.calc.NightDefinition;
+import org.staffpass.rules.internal.calc.QuickFigures;
+import org.staffpass.rules.internal.calc.QuickWorkingTime;
 import org.staffpass.rules.internal.calc.RateCalculator;
 import org.staffpass.rules.internal.calc.RateCard;
 import org.staffpass.rules.internal.calc.RateParameters;
@@ -184,6 +186,8 @@ public final class Evaluator {
         final boolean restrictsSubstantiveStaff;
         final WorkingTimeCalculator calculator;
         final WorkingTimeCalculator.Weekends weekends;
+        /** The working-time values without evidence, for deciding; null when the shift is not in whole seconds. */
+        final QuickWorkingTime quick;
         private final Map<String, RatePart> rates = new HashMap<>();
         private final boolean shared;
         /** Written on first use by an explaining evaluation; racing writers write equal texts. */
@@ -241,6 +245,7 @@ public final class Evaluator {
                     .map(r -> Disclosures.restrictsSubstantiveStaff(r, shift)).orElse(false);
             this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
             this.weekends = calculator == null ? null : calculator.weekendsFor(candidate);
+            this.quick = calculator == null ? null : QuickWorkingTime.of(calculator.parameters(), candidate).orElse(null);
             if (shared && policy.rules().rates().isPresent()) {
                 for (String group : policy.rules().rates().get().card().keySet()) {
                     rates.put(group, RatePart.of(this, group));
@@ -983,6 +988,13 @@ public final class Evaluator {
     }
 
     private void workingTime(Policy.WorkingTimeRules rules, WorkHistory history) {
+        if (!explain && plan.quick != null) {
+            QuickFigures q = quickFigures(history);
+            if (q != null) {
+                judgeWorkingTime(rules, q);
+                return;
+            }
+        }
         List<ShiftTime> past = new ArrayList<>(history.entries().size());
         for (WorkHistory.Entry e : history.entries()) {
             past.add(new ShiftTime(e.start(), e.end()));
@@ -1073,6 +1085,43 @@ public final class Evaluator {
                     overlapping.isEmpty() ? "none" : overlapping.size() + " shift(s) sharing " + text(shared),
                     overlapEvidence));
         }
+    }
+
+    /** The history's values without evidence, or null when some instant has a fraction of a second. */
+    private QuickFigures quickFigures(WorkHistory history) {
+        List<WorkHistory.Entry> entries = history.entries();
+        long[] starts = new long[entries.size()];
+        long[] ends = new long[entries.size()];
+        for (int i = 0; i < starts.length; i++) {
+            WorkHistory.Entry e = entries.get(i);
+            if (e.start().getNano() != 0 || e.end().getNano() != 0) {
+                return null;
+            }
+            starts[i] = e.start().getEpochSecond();
+            ends[i] = e.end().getEpochSecond();
+        }
+        return plan.quick.evaluate(starts, ends, starts.length).orElse(null);
+    }
+
+    /**
+     * The working-time rules judged on the figures' values alone, in the order and with the
+     * comparisons of {@link #workingTime} (the explaining evaluation, which the deferred
+     * findings check this against).
+     */
+    private void judgeWorkingTime(Policy.WorkingTimeRules rules, QuickFigures q) {
+        judge(q.candidateSeconds() <= rules.maxShiftHours() * 3600L);
+        long minRest = rules.minRestHours() * 3600L;
+        judge(!q.hasRestBefore() || q.restBeforeSeconds() >= minRest);
+        judge(!q.hasRestAfter() || q.restAfterSeconds() >= minRest);
+        judge(q.maxInRollingWindowSeconds() <= rules.maxHoursRolling7Days() * 3600L);
+        judge(q.averageWeeklyAtMost(rules.maxAverageWeeklyHours() * 3600L, rules.referenceWeeks()));
+        judge(q.consecutiveShifts() <= rules.maxConsecutiveShifts());
+        judge(q.consecutiveLongShifts() <= rules.maxConsecutiveLongDays());
+        judge(q.consecutiveNights() <= rules.maxConsecutiveNights());
+        judge(!q.hasRestAfterNights() || q.restAfterNightsSeconds() >= rules.restAfterNightsHours() * 3600L);
+        judge(!(q.candidateOnWeekend()
+                && (long) q.weekendsWorked() * rules.maxWeekendFrequency() > q.weekendsTotal()));
+        judge(!q.candidateOverlaps());
     }
 
     private Finding atMost(String ruleId, boolean passed, RuleCode code, Duration actual, Duration limit,
