@@ -176,6 +176,12 @@ public final class Evaluator {
         final Instant credentialsNeeded;
         /** The earliest local date whose start is at or after the shift's end: what lapses then is still valid. */
         final LocalDate firstValidLapseDate;
+        /**
+         * Per training requirement: the earliest completion date whose refresher falls due on or
+         * after {@link #firstValidLapseDate} ({@code plusMonths} never decreases, so one date
+         * separates records still valid from lapsed ones).
+         */
+        final List<LocalDate> completedNoEarlierThan;
         /** Position of each grade on the policy's ladder. */
         final Map<GradeCode, Integer> ladderIndex;
         /** The lowest and highest ladder positions this shift accepts; -1 when its own bound is off the ladder. */
@@ -216,6 +222,12 @@ public final class Evaluator {
                 }
             }
             this.accepted = java.util.Collections.unmodifiableSet(accepted);
+            List<LocalDate> completedFrom = new ArrayList<>();
+            for (Policy.TrainingRequirement req : policy.rules().compliance().map(Policy.ComplianceRules::training)
+                    .orElse(List.of())) {
+                completedFrom.add(earliestCompletion(firstValidLapseDate, req.refresherMonths()));
+            }
+            this.completedNoEarlierThan = List.copyOf(completedFrom);
             this.credentialsNeeded = policy.rules().credentials()
                     .map(c -> shift.end().plus(Duration.ofDays(c.minRemainingValidityDays()))).orElse(shift.end());
             List<GradeCode> ladder = policy.vocabularies().gradeLadder();
@@ -251,6 +263,19 @@ public final class Evaluator {
                     rates.put(group, RatePart.of(this, group));
                 }
             }
+        }
+
+        /** The earliest date {@code c} with {@code !c.plusMonths(months).isBefore(due)}. */
+        static LocalDate earliestCompletion(LocalDate due, int months) {
+            LocalDate c = due.minusMonths(months);
+            // Month ends clamp (31 January + 1 month = 28 February), so step to the exact edge.
+            while (c.plusMonths(months).isBefore(due)) {
+                c = c.plusDays(1);
+            }
+            while (!c.minusDays(1).plusMonths(months).isBefore(due)) {
+                c = c.minusDays(1);
+            }
+            return c;
         }
 
         /** The texts of findings that depend on the policy and the shift alone. */
@@ -352,11 +377,11 @@ public final class Evaluator {
         boolean blocked = uncovered > 0;
         Outcome outcome = blocked ? Outcome.INELIGIBLE : approvals.isEmpty() ? Outcome.ELIGIBLE : Outcome.NEEDS_APPROVAL;
         List<Approval> needed = blocked ? List.of() : approvals;
-        List<String> toDisclose = List.copyOf(undisclosed);
+        List<String> toDisclose = undisclosed.isEmpty() ? List.of() : List.copyOf(undisclosed);
         List<Finding> written = explain ? findings
                 : new DeferredFindings(() -> explained(plan, facts, history, at, breakGlass), outcome, needed,
                         toDisclose, hourlyPay, totalPay);
-        List<String> roles = new ArrayList<>(needed.size());
+        List<String> roles = needed.isEmpty() ? List.of() : new ArrayList<>(needed.size());
         for (Approval a : needed) {
             roles.add(a.role());
         }
@@ -772,6 +797,10 @@ public final class Evaluator {
             PassportFacts.CredentialFacts f, String base) {
         for (int i = 0; i < required.size(); i++) {
             Policy.TrainingRequirement req = required.get(i);
+            if (!explain) {
+                judge(trainingValid(req, plan.completedNoEarlierThan.get(i), t));
+                continue;
+            }
             int best = -1;
             LocalDate bestLapse = null; // the local date it lapses at the start of
             for (int j = 0; j < t.subjects().size(); j++) {
@@ -807,6 +836,24 @@ public final class Evaluator {
                 }
             }
         }
+    }
+
+    /**
+     * Whether some record of the subject at the level is valid at the shift's end: completed on or
+     * after {@code completedFrom} (so its refresher falls due on or after
+     * {@link ShiftPlan#firstValidLapseDate}) and not expiring before that date. The best record the
+     * explaining branch picks (the one lapsing last) is valid exactly when some record is.
+     */
+    private boolean trainingValid(Policy.TrainingRequirement req, LocalDate completedFrom, MandatoryTraining t) {
+        List<MandatoryTraining.TrainingRecord> subjects = t.subjects();
+        for (int j = 0; j < subjects.size(); j++) {
+            MandatoryTraining.TrainingRecord r = subjects.get(j);
+            if (r.level() >= req.level() && r.subject().equals(req.subject())
+                    && !r.completedOn().isBefore(completedFrom) && validAtEndIfLapsesOn(r.expiresOn())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dbs(Policy.DbsRequirement req, DbsCheck d, String base) {
