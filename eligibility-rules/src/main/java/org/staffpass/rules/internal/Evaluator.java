@@ -798,7 +798,7 @@ public final class Evaluator {
         for (int i = 0; i < required.size(); i++) {
             Policy.TrainingRequirement req = required.get(i);
             if (!explain) {
-                judge(trainingValid(req, plan.completedNoEarlierThan.get(i), t));
+                judge(trainingValid(req, i, plan.completedNoEarlierThan.get(i), t));
                 continue;
             }
             int best = -1;
@@ -844,10 +844,14 @@ public final class Evaluator {
      * {@link ShiftPlan#firstValidLapseDate}) and not expiring before that date. The best record the
      * explaining branch picks (the one lapsing last) is valid exactly when some record is.
      */
-    private boolean trainingValid(Policy.TrainingRequirement req, LocalDate completedFrom, MandatoryTraining t) {
+    private boolean trainingValid(Policy.TrainingRequirement req, int index, LocalDate completedFrom,
+            MandatoryTraining t) {
         List<MandatoryTraining.TrainingRecord> subjects = t.subjects();
-        for (int j = 0; j < subjects.size(); j++) {
-            MandatoryTraining.TrainingRecord r = subjects.get(j);
+        int size = subjects.size();
+        // Every record is looked at until one is valid; starting at the requirement's own position
+        // finds it first when a passport lists subjects in the policy's order, as most do.
+        for (int k = 0; k < size; k++) {
+            MandatoryTraining.TrainingRecord r = subjects.get((index + k) % size);
             if (r.level() >= req.level() && r.subject().equals(req.subject())
                     && !r.completedOn().isBefore(completedFrom) && validAtEndIfLapsesOn(r.expiresOn())) {
                 return true;
