@@ -257,7 +257,8 @@ public final class Evaluator {
                     .map(r -> Disclosures.restrictsSubstantiveStaff(r, shift)).orElse(false);
             this.calculator = policy.rules().workingTime().map(Evaluator::calculator).orElse(null);
             this.weekends = calculator == null ? null : calculator.weekendsFor(candidate);
-            this.quick = calculator == null ? null : QuickWorkingTime.of(calculator.parameters(), candidate).orElse(null);
+            this.quick = calculator == null ? null : QuickWorkingTime.of(calculator.parameters(), candidate, weekends)
+                    .orElse(null);
             if (shared && policy.rules().rates().isPresent()) {
                 for (String group : policy.rules().rates().get().card().keySet()) {
                     rates.put(group, RatePart.of(this, group));

@@ -71,6 +71,17 @@ public final class QuickWorkingTime {
      * outside {@link LondonTime#covers}.
      */
     public static Optional<QuickWorkingTime> of(WorkingTimeParameters parameters, ShiftTime candidate) {
+        return of(parameters, candidate, null);
+    }
+
+    /**
+     * As {@link #of(WorkingTimeParameters, ShiftTime)}, with the weekends of the candidate's
+     * reference period already computed ({@link WorkingTimeCalculator#weekendsFor}).
+     *
+     * @throws IllegalArgumentException if {@code weekends} is for another reference period
+     */
+    public static Optional<QuickWorkingTime> of(WorkingTimeParameters parameters, ShiftTime candidate,
+            WorkingTimeCalculator.Weekends weekends) {
         Objects.requireNonNull(parameters, "parameters");
         Objects.requireNonNull(candidate, "candidate");
         if (candidate.start().getNano() != 0 || candidate.end().getNano() != 0
@@ -89,13 +100,15 @@ public final class QuickWorkingTime {
             return Optional.empty();
         }
         // Weekends come from the calculator itself, so both paths agree on them by construction.
-        List<WorkingTimeCalculator.Weekend> weekends =
-                new WorkingTimeCalculator(parameters).weekendsFor(candidate).weekends();
-        long[] from = new long[weekends.size()];
-        long[] to = new long[weekends.size()];
+        WorkingTimeCalculator.Weekends period = weekends != null
+                ? weekends.check(Instant.ofEpochSecond(periodStart), candidate.end())
+                : new WorkingTimeCalculator(parameters).weekendsFor(candidate);
+        List<WorkingTimeCalculator.Weekend> list = period.weekends();
+        long[] from = new long[list.size()];
+        long[] to = new long[list.size()];
         for (int k = 0; k < from.length; k++) {
-            Instant a = weekends.get(k).from();
-            Instant b = weekends.get(k).to();
+            Instant a = list.get(k).from();
+            Instant b = list.get(k).to();
             if (a.getNano() != 0 || b.getNano() != 0) {
                 return Optional.empty();
             }

@@ -269,11 +269,11 @@ public final class WorkingTimeCalculator {
                 .with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
         List<Weekend> out = new ArrayList<>();
         while (true) {
-            Instant open = ZonedDateTime.of(saturday.atStartOfDay(), ShiftTime.ZONE).toInstant();
+            Instant open = startOfDay(saturday);
             if (!open.isBefore(to)) {
                 break;
             }
-            Instant close = ZonedDateTime.of(saturday.plusDays(2).atStartOfDay(), ShiftTime.ZONE).toInstant();
+            Instant close = startOfDay(saturday.plusDays(2));
             Instant a = open.isAfter(from) ? open : from;
             Instant b = close.isBefore(to) ? close : to;
             if (b.isAfter(a)) {
@@ -282,6 +282,19 @@ public final class WorkingTimeCalculator {
             saturday = saturday.plusWeeks(1);
         }
         return new Weekends(from, to, List.copyOf(out));
+    }
+
+    /**
+     * Local midnight starting {@code day} in Europe/London, as {@code ZonedDateTime.of} resolves it:
+     * from {@link LondonTime}'s table where it reaches (a binary search, not a zone-rules lookup
+     * per call: a 26-week period has 27 weekends), else from java.time.
+     */
+    private static Instant startOfDay(LocalDate day) {
+        long local = day.toEpochDay() * 86_400L;
+        if (LondonTime.covers(local)) {
+            return Instant.ofEpochSecond(LondonTime.instantOf(local));
+        }
+        return ZonedDateTime.of(day.atStartOfDay(), ShiftTime.ZONE).toInstant();
     }
 
     /** The weekends of one reference period ({@code from} to {@code to}). */
