@@ -172,6 +172,8 @@ public final class Evaluator {
         final DisclosureRequest request;
         final Policy.GroupRequirements requirements;
         final Set<SpecialtyCode> accepted;
+        /** {@link #accepted} for lookups (a specialty code is its value, so equal membership). */
+        final Set<SpecialtyCode> acceptedLookup;
         /** Credentials must not expire before this (the shift's end plus the minimum remaining validity). */
         final Instant credentialsNeeded;
         /** The earliest local date whose start is at or after the shift's end: what lapses then is still valid. */
@@ -222,6 +224,7 @@ public final class Evaluator {
                 }
             }
             this.accepted = java.util.Collections.unmodifiableSet(accepted);
+            this.acceptedLookup = Set.copyOf(accepted);
             List<LocalDate> completedFrom = new ArrayList<>();
             for (Policy.TrainingRequirement req : policy.rules().compliance().map(Policy.ComplianceRules::training)
                     .orElse(List.of())) {
@@ -662,7 +665,7 @@ public final class Evaluator {
         if (checkSpecialty) {
             boolean ok = false;
             for (SpecialtyCode code : s.specialties()) {
-                ok |= plan.accepted.contains(code);
+                ok |= plan.acceptedLookup.contains(code);
             }
             if (judge(ok)) {
                 add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED,

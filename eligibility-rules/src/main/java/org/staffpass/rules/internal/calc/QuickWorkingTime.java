@@ -42,6 +42,14 @@ public final class QuickWorkingTime {
     private final long[] weekendFrom; // the period's weekends, clipped to it, ascending and disjoint
     private final long[] weekendTo;
     private final boolean onWeekend;
+    /**
+     * Runs rarely reach beyond a fortnight either side of the candidate: when no clock change
+     * falls in that span, local dates there are plain arithmetic with this offset (else
+     * {@link LondonTime#NO_FIXED_OFFSET} and every date takes a table search).
+     */
+    private final long nearFrom;
+    private final long nearTo;
+    private final int nearOffset;
 
     private QuickWorkingTime(ShiftTime candidate, WorkingTimeParameters p, long periodStart,
             long[] weekendFrom, long[] weekendTo) {
@@ -49,6 +57,10 @@ public final class QuickWorkingTime {
         this.end = candidate.end().getEpochSecond();
         this.key = pack(start, end);
         this.day = LondonTime.localEpochDay(start);
+        this.nearFrom = start - 14 * 86_400L;
+        this.nearTo = end + 14 * 86_400L;
+        this.nearOffset = LondonTime.covers(nearFrom) && LondonTime.covers(nearTo)
+                ? LondonTime.fixedOffset(nearFrom, nearTo) : LondonTime.NO_FIXED_OFFSET;
         this.nights = p.night();
         this.night = nights.isNight(start, end);
         this.longThreshold = p.longShiftThreshold().getSeconds();
@@ -375,7 +387,9 @@ public final class QuickWorkingTime {
 
         private long day(int i) {
             if (days[i] == UNKNOWN) {
-                days[i] = LondonTime.localEpochDay(startOf(keys[i]));
+                long t = startOf(keys[i]);
+                days[i] = nearOffset != LondonTime.NO_FIXED_OFFSET && t >= nearFrom && t <= nearTo
+                        ? Math.floorDiv(t + nearOffset, 86_400L) : LondonTime.localEpochDay(t);
             }
             return days[i];
         }
