@@ -371,13 +371,27 @@ public final class Evaluator {
     private Decision run(WorkHistory history) {
         Policy.Rules rules = policy.rules();
         effective(policy);
-        rules.credentials().ifPresent(this::credentials);
-        rules.registration().ifPresent(this::registration);
-        rules.gradeAndSpecialty().ifPresent(this::gradeAndSpecialty);
-        rules.compliance().ifPresent(this::compliance);
-        rules.workingTime().ifPresent(r -> workingTime(r, history));
-        rules.restrictions().ifPresent(this::restrictions);
-        rules.rates().ifPresent(this::rates);
+        if (rules.credentials().isPresent()) {
+            credentials(rules.credentials().get());
+        }
+        if (rules.registration().isPresent()) {
+            registration(rules.registration().get());
+        }
+        if (rules.gradeAndSpecialty().isPresent()) {
+            gradeAndSpecialty(rules.gradeAndSpecialty().get());
+        }
+        if (rules.compliance().isPresent()) {
+            compliance(rules.compliance().get());
+        }
+        if (rules.workingTime().isPresent()) {
+            workingTime(rules.workingTime().get(), history);
+        }
+        if (rules.restrictions().isPresent()) {
+            restrictions(rules.restrictions().get());
+        }
+        if (rules.rates().isPresent()) {
+            rates(rules.rates().get());
+        }
         boolean blocked = uncovered > 0;
         Outcome outcome = blocked ? Outcome.INELIGIBLE : approvals.isEmpty() ? Outcome.ELIGIBLE : Outcome.NEEDS_APPROVAL;
         List<Approval> needed = blocked ? List.of() : approvals;
@@ -1028,7 +1042,7 @@ public final class Evaluator {
     private void effective(Policy policy) {
         LocalDate day = startDate;
         Policy.Effective e = policy.effective();
-        boolean in = !day.isBefore(e.from()) && e.until().map(day::isBefore).orElse(true);
+        boolean in = !day.isBefore(e.from()) && (e.until().isEmpty() || day.isBefore(e.until().get()));
         if (judge(in)) {
             add(new Finding("/effective", in, RuleCode.POLICY_NOT_EFFECTIVE,
                     "shift starts on or after " + e.from() + e.until().map(u -> " and before " + u).orElse(""),
