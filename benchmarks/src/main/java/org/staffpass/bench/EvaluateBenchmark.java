@@ -25,6 +25,8 @@ import org.staffpass.rules.PreparedShift;
 import org.staffpass.rules.Shift;
 import org.staffpass.rules.WorkHistory;
 import org.staffpass.rules.internal.calc.NightDefinition;
+import org.staffpass.rules.internal.calc.QuickFigures;
+import org.staffpass.rules.internal.calc.QuickWorkingTime;
 import org.staffpass.rules.internal.calc.ShiftTime;
 import org.staffpass.rules.internal.calc.WorkingTimeCalculator;
 import org.staffpass.rules.internal.calc.WorkingTimeFigures;
@@ -47,7 +49,9 @@ import org.staffpass.rules.internal.calc.WorkingTimeParameters;
  *       the shift's end, grade on the ladder within the shift's range); the floor of a
  *       per-worker decision;
  *   <li>{@code baselineWorkingTime}: the working-time calculator alone on the same 20-shift
- *       history, with its evidence (the arithmetic an explained decision cannot skip).
+ *       history, with its evidence (the arithmetic an explained decision cannot skip);
+ *   <li>{@code quickWorkingTime}: the same figures' values without evidence, as deciding
+ *       computes them (the share of working time in {@code evaluatePrepared}).
  * </ul>
  *
  * Setup checks all decisions are equal and ELIGIBLE, so a broken policy or fixture fails the run.
@@ -67,6 +71,7 @@ public class EvaluateBenchmark {
     private List<CredentialType> required;
     private List<GradeCode> ladder;
     private PreparedShift prepared;
+    private QuickWorkingTime quick;
 
     @Setup
     public void setup() {
@@ -85,6 +90,7 @@ public class EvaluateBenchmark {
         Policy.WorkingTimeRules wt = policy.rules().workingTime().orElseThrow();
         calculator = new WorkingTimeCalculator(new WorkingTimeParameters(Duration.ofHours(10), NightDefinition.TCS_2016,
                 wt.referenceWeeks(), Duration.ofHours(168)));
+        quick = QuickWorkingTime.of(calculator.parameters(), new ShiftTime(shift.start(), shift.end())).orElseThrow();
         required = policy.rules().credentials().orElseThrow().required();
         ladder = policy.vocabularies().gradeLadder();
         if (!baselineFactCheck()) {
@@ -123,6 +129,19 @@ public class EvaluateBenchmark {
         Grade g = (Grade) facts.credentials().get(CredentialType.GRADE).credential();
         int rank = ladder.indexOf(g.grade());
         return rank >= ladder.indexOf(shift.minGrade()) && rank <= ladder.indexOf(shift.maxGrade());
+    }
+
+    /** The working-time values alone, as deciding computes them (no evidence, whole seconds). */
+    @Benchmark
+    public QuickFigures quickWorkingTime() {
+        List<WorkHistory.Entry> entries = history.entries();
+        long[] starts = new long[entries.size()];
+        long[] ends = new long[entries.size()];
+        for (int i = 0; i < starts.length; i++) {
+            starts[i] = entries.get(i).start().getEpochSecond();
+            ends[i] = entries.get(i).end().getEpochSecond();
+        }
+        return quick.evaluate(starts, ends, starts.length).orElseThrow();
     }
 
     @Benchmark

@@ -199,13 +199,12 @@ public final class QuickWorkingTime {
             overlaps |= Math.max(s, start) < Math.min(e, end);
         }
 
-        Lazy lazy = new Lazy(keys, c);
         int first = c;
-        while (first > 0 && lazy.consecutive(first - 1)) {
+        while (first > 0 && consecutive(keys, first - 1, c)) {
             first--;
         }
         int last = c;
-        while (last + 1 < n && lazy.consecutive(last)) {
+        while (last + 1 < n && consecutive(keys, last, c)) {
             last++;
         }
         int shifts = last - first + 1;
@@ -213,11 +212,11 @@ public final class QuickWorkingTime {
         int longs = 0;
         if (isLong) {
             first = c;
-            while (first > 0 && isLong(keys[first - 1]) && lazy.consecutive(first - 1)) {
+            while (first > 0 && isLong(keys[first - 1]) && consecutive(keys, first - 1, c)) {
                 first--;
             }
             last = c;
-            while (last + 1 < n && isLong(keys[last + 1]) && lazy.consecutive(last)) {
+            while (last + 1 < n && isLong(keys[last + 1]) && consecutive(keys, last, c)) {
                 last++;
             }
             longs = last - first + 1;
@@ -227,16 +226,16 @@ public final class QuickWorkingTime {
         int blockEnd = -1;
         if (night) {
             first = c;
-            while (first > 0 && lazy.consecutive(first - 1) && lazy.night(first - 1)) {
+            while (first > 0 && consecutive(keys, first - 1, c) && nightAt(keys, first - 1, c)) {
                 first--;
             }
             last = c;
-            while (last + 1 < n && lazy.consecutive(last) && lazy.night(last + 1)) {
+            while (last + 1 < n && consecutive(keys, last, c) && nightAt(keys, last + 1, c)) {
                 last++;
             }
             nightRun = last - first + 1;
             blockEnd = last;
-        } else if (c > 0 && lazy.night(c - 1)) {
+        } else if (c > 0 && nightAt(keys, c - 1, c)) {
             blockEnd = c - 1; // as the calculator: the shift just before, consecutive or not
         }
         boolean hasAfterNights = blockEnd >= 0 && blockEnd + 1 < n;
@@ -264,9 +263,12 @@ public final class QuickWorkingTime {
     private long rollingMaximum(long[] keys) {
         long from = start - window;
         long to = end;
-        // only shifts meeting [from, to + window) can count in a window starting in range
+        // only shifts meeting [from, to + window) can count in a window starting in range; none
+        // starting more than the longest shift before it can reach it
+        int lo = upperBound(keys, keys.length, pack(from - MAX_LENGTH, 0) - 1);
         int m = 0;
-        for (long k : keys) {
+        for (int i = lo; i < keys.length; i++) {
+            long k = keys[i];
             if (startOf(k) >= to + window) {
                 break;
             }
@@ -277,7 +279,8 @@ public final class QuickWorkingTime {
         long[] starts = new long[m];
         long[] ends = new long[m];
         int j = 0;
-        for (long k : keys) {
+        for (int i = lo; i < keys.length; i++) {
+            long k = keys[i];
             if (j == m) {
                 break;
             }
@@ -345,13 +348,17 @@ public final class QuickWorkingTime {
         int worked = 0;
         int i = 0;
         long latestEnd = Long.MIN_VALUE; // of the shifts starting before the weekend's end
-        for (int k = 0; k < weekendFrom.length; k++) {
+        // Weekends ending by the first shift's start have none in them: start after them.
+        int k = keys.length == 0 ? weekendFrom.length : firstEndingAfter(weekendTo, startOf(keys[0]));
+        for (; k < weekendFrom.length; k++) {
             while (i < keys.length && startOf(keys[i]) < weekendTo[k]) {
                 latestEnd = Math.max(latestEnd, endOf(keys[i]));
                 i++;
             }
             if (latestEnd > weekendFrom[k]) {
                 worked++;
+            } else if (i == keys.length) {
+                break; // every shift is counted and ends before this weekend, so before all later ones
             }
         }
         return worked;
@@ -362,44 +369,25 @@ public final class QuickWorkingTime {
     }
 
     /**
-     * Local start dates and night tests of the sorted shifts, each computed at most once and only
-     * when a run reaches it (most of a long history is never looked at).
+     * Shift {@code i + 1} starts on the same or the next local date as shift {@code i}. Dates and
+     * night tests are worked out only for the shifts a run reaches (most of a long history is never
+     * looked at), and not kept: near the candidate a date is one division ({@link #nearOffset}).
      */
-    private final class Lazy {
-        private static final long UNKNOWN = Long.MIN_VALUE;
-        private final long[] keys;
-        private final long[] days;
-        private final byte[] nightState; // 0 unknown, 1 not a night, 2 night
+    private boolean consecutive(long[] keys, int i, int c) {
+        return dayAt(keys, i + 1, c) <= dayAt(keys, i, c) + 1;
+    }
 
-        Lazy(long[] keys, int c) {
-            this.keys = keys;
-            this.days = new long[keys.length];
-            this.nightState = new byte[keys.length];
-            Arrays.fill(days, UNKNOWN);
-            days[c] = day;
-            nightState[c] = (byte) (night ? 2 : 1);
+    private long dayAt(long[] keys, int i, int c) {
+        if (i == c) {
+            return day;
         }
+        long t = startOf(keys[i]);
+        return nearOffset != LondonTime.NO_FIXED_OFFSET && t >= nearFrom && t <= nearTo
+                ? Math.floorDiv(t + nearOffset, 86_400L) : LondonTime.localEpochDay(t);
+    }
 
-        /** Shift {@code i + 1} starts on the same or the next local date as shift {@code i}. */
-        boolean consecutive(int i) {
-            return day(i + 1) <= day(i) + 1;
-        }
-
-        private long day(int i) {
-            if (days[i] == UNKNOWN) {
-                long t = startOf(keys[i]);
-                days[i] = nearOffset != LondonTime.NO_FIXED_OFFSET && t >= nearFrom && t <= nearTo
-                        ? Math.floorDiv(t + nearOffset, 86_400L) : LondonTime.localEpochDay(t);
-            }
-            return days[i];
-        }
-
-        boolean night(int i) {
-            if (nightState[i] == 0) {
-                nightState[i] = (byte) (nights.isNight(startOf(keys[i]), endOf(keys[i])) ? 2 : 1);
-            }
-            return nightState[i] == 2;
-        }
+    private boolean nightAt(long[] keys, int i, int c) {
+        return i == c ? night : nights.isNight(startOf(keys[i]), endOf(keys[i]));
     }
 
     private static long pack(long start, long end) {
@@ -412,6 +400,21 @@ public final class QuickWorkingTime {
 
     private static long endOf(long k) {
         return (k >> LENGTH_BITS) + (k & LENGTH_MASK);
+    }
+
+    /** Index of the first of the ascending {@code ends} after {@code t} ({@code ends.length} if none). */
+    private static int firstEndingAfter(long[] ends, long t) {
+        int lo = 0;
+        int hi = ends.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (ends[mid] <= t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Number of the first {@code count} keys that are at most {@code k}. */
