@@ -868,8 +868,9 @@ public final class Evaluator {
         int size = subjects.size();
         // Every record is looked at until one is valid; starting at the requirement's own position
         // finds it first when a passport lists subjects in the policy's order, as most do.
-        for (int k = 0; k < size; k++) {
-            MandatoryTraining.TrainingRecord r = subjects.get((index + k) % size);
+        int j = index < size ? index : 0;
+        for (int k = 0; k < size; k++, j = j + 1 < size ? j + 1 : 0) {
+            MandatoryTraining.TrainingRecord r = subjects.get(j);
             if (r.level() >= req.level() && r.subject().equals(req.subject())
                     && !r.completedOn().isBefore(completedFrom) && validAtEndIfLapsesOn(r.expiresOn())) {
                 return true;
