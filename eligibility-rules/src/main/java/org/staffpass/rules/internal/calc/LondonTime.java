@@ -112,18 +112,8 @@ final class LondonTime {
      */
     static long instantOf(long localEpochSecond) {
         checkRange(localEpochSecond);
-        int lo = 0;
-        int hi = LOCAL_BEFORE.length - 1;
-        int k = -1; // last k with LOCAL_BEFORE[k] <= local: the latest transition whose local effect has begun
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            if (LOCAL_BEFORE[mid] <= localEpochSecond) {
-                k = mid;
-                lo = mid + 1;
-            } else {
-                hi = mid - 1;
-            }
-        }
+        // the latest transition whose local effect has begun
+        int k = lastAtOrBefore(LOCAL_BEFORE, localEpochSecond);
         if (k < 0) {
             return localEpochSecond - INITIAL_OFFSET;
         }
@@ -157,12 +147,17 @@ final class LondonTime {
     /** Index of the last transition at or before {@code epochSecond}; -1 if none. */
     private static int transitionIndex(long epochSecond) {
         checkRange(epochSecond);
+        return lastAtOrBefore(TRANSITION, epochSecond);
+    }
+
+    /** Index of the last of the ascending {@code values} at or before {@code t}; -1 if none. */
+    private static int lastAtOrBefore(long[] values, long t) {
         int lo = 0;
-        int hi = TRANSITION.length - 1;
+        int hi = values.length - 1;
         int k = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (TRANSITION[mid] <= epochSecond) {
+            if (values[mid] <= t) {
                 k = mid;
                 lo = mid + 1;
             } else {

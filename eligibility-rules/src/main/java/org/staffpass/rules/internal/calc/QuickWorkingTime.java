@@ -349,7 +349,7 @@ public final class QuickWorkingTime {
         int i = 0;
         long latestEnd = Long.MIN_VALUE; // of the shifts starting before the weekend's end
         // Weekends ending by the first shift's start have none in them: start after them.
-        int k = keys.length == 0 ? weekendFrom.length : firstEndingAfter(weekendTo, startOf(keys[0]));
+        int k = keys.length == 0 ? weekendFrom.length : upperBound(weekendTo, weekendTo.length, startOf(keys[0]));
         for (; k < weekendFrom.length; k++) {
             while (i < keys.length && startOf(keys[i]) < weekendTo[k]) {
                 latestEnd = Math.max(latestEnd, endOf(keys[i]));
@@ -402,22 +402,7 @@ public final class QuickWorkingTime {
         return (k >> LENGTH_BITS) + (k & LENGTH_MASK);
     }
 
-    /** Index of the first of the ascending {@code ends} after {@code t} ({@code ends.length} if none). */
-    private static int firstEndingAfter(long[] ends, long t) {
-        int lo = 0;
-        int hi = ends.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (ends[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** Number of the first {@code count} keys that are at most {@code k}. */
+    /** Number of the first {@code count} (ascending) values that are at most {@code k}: the index of the first above it. */
     private static int upperBound(long[] keys, int count, long k) {
         int lo = 0;
         int hi = count;
