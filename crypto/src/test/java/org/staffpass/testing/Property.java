@@ -28,6 +28,15 @@ public final class Property {
         return configured.isBlank() ? 300 : Integer.parseInt(configured.trim());
     }
 
+    /**
+     * {@code base} cases at the default {@link #tries()} (300), scaled with it: a property that
+     * needs more (or can afford fewer) cases than the default still gets 100 times as many under
+     * {@code -Pfuzz}.
+     */
+    public static int scaled(int base) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (long) base * tries() / 300));
+    }
+
     /** The seed of this run. */
     public static long seed() {
         String configured = System.getProperty("staffpass.property.seed", "");

@@ -249,7 +249,7 @@ class BankMatcherTest {
 
     @Test
     void matchingIsDeterministicWhateverTheThreads() {
-        Property.forAll("bank matcher deterministic", 20, BankMatcherTest::randomCase, c -> {
+        Property.forAll("bank matcher deterministic", Property.scaled(20), BankMatcherTest::randomCase, c -> {
             BankMatcher matcher = BankMatcher.of(c.policy(), c.pool());
             List<BankMatcher.Worker> reversed = new ArrayList<>(c.pool());
             java.util.Collections.reverse(reversed);

@@ -412,7 +412,7 @@ class DecisionReplayTest {
         DecisionReplay replay = replay(POLICY);
         String original = ELIGIBLE.presentation();
         String alphabet = "AQgw_-.~\"{}[]:,0aZ ";
-        org.staffpass.testing.Property.forAll("one-character change", 60, random -> {
+        org.staffpass.testing.Property.forAll("one-character change", org.staffpass.testing.Property.scaled(60), random -> {
             int at = random.nextInt(original.length());
             char c = alphabet.charAt(random.nextInt(alphabet.length()));
             return original.substring(0, at) + c + original.substring(at + 1);
@@ -430,7 +430,7 @@ class DecisionReplayTest {
     @Test
     void arbitraryPresentationsNeverThrow() {
         DecisionReplay replay = replay(POLICY);
-        org.staffpass.testing.Property.forAll("arbitrary presentation", 200, random -> {
+        org.staffpass.testing.Property.forAll("arbitrary presentation", org.staffpass.testing.Property.scaled(200), random -> {
             String[] pieces = {"{", "}", "[", "]", "\"presentation\"", ":", ",", "\"", "~", ".", "eyJ", "e30", "\\u0000",
                 "\uD83D", "null", "1e999", " "};
             StringBuilder out = new StringBuilder();

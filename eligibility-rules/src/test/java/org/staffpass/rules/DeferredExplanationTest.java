@@ -44,7 +44,7 @@ class DeferredExplanationTest {
     @Test
     void deferredFindingsEqualTheFindingsWrittenWhileJudging() {
         AtomicInteger[] outcomes = {new AtomicInteger(), new AtomicInteger(), new AtomicInteger()};
-        Property.forAll("deferred = explained", BankMatcherTest.POLICIES.size() * 400, DeferredExplanationTest::randomCase,
+        Property.forAll("deferred = explained", Property.scaled(BankMatcherTest.POLICIES.size() * 400), DeferredExplanationTest::randomCase,
                 c -> {
                     Decision deferred = decide(c);
                     Decision explained = Evaluator.explained(new Evaluator.ShiftPlan(c.policy(), c.shift(), false),
@@ -66,7 +66,7 @@ class DeferredExplanationTest {
 
     @Test
     void aPreparedShiftDecidesAsThePolicyDoes() {
-        Property.forAll("prepared = evaluate", 600, DeferredExplanationTest::randomCase, c -> {
+        Property.forAll("prepared = evaluate", Property.scaled(600), DeferredExplanationTest::randomCase, c -> {
             PreparedShift prepared = c.policy().prepare(c.shift());
             Decision viaPrepared = c.breakGlass().isPresent()
                     ? prepared.evaluate(c.facts(), c.history(), c.at(), c.breakGlass().get())

@@ -124,7 +124,7 @@ class VerifiedPassportEndToEndTest {
 
     @Test
     void presentingExactlyTheRequestThroughAWalletNeverLeavesAFactUndisclosed() {
-        Property.forAll("wallet disclosure suffices", 25, random -> {
+        Property.forAll("wallet disclosure suffices", Property.scaled(25), random -> {
             Properties.Scenario sc = Properties.scenario(random);
             List<Credential> held = sc.facts().credentials().values().stream().map(PassportFacts.CredentialFacts::credential)
                     .toList();

@@ -165,7 +165,7 @@ class SdJwtProperties {
 
     @Test
     void droppingOrAlteringAnyDisclosureOfAKeyBoundPresentationIsDetected() {
-        Property.forAll("sd-jwt tamper", 150, SdJwtProperties::generate, c -> {
+        Property.forAll("sd-jwt tamper", Property.scaled(150), SdJwtProperties::generate, c -> {
             String presented = presentBound(c);
             String[] parts = presented.split("~", -1);
             int disclosures = parts.length - 2;
@@ -189,7 +189,7 @@ class SdJwtProperties {
 
     @Test
     void anySingleBitFlipOfAKeyBoundPresentationIsRejected() {
-        Property.forAll("sd-jwt bit flip", 150, SdJwtProperties::generate, c -> {
+        Property.forAll("sd-jwt bit flip", Property.scaled(150), SdJwtProperties::generate, c -> {
             String presented = presentBound(c);
             Random random = new Random(c.seed());
             for (int i = 0; i < 20; i++) {

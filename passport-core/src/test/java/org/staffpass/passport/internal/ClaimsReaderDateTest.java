@@ -53,7 +53,7 @@ class ClaimsReaderDateTest {
     @Test
     void randomNearDatesAgree() {
         String alphabet = "0123456789-+ /:T\n٣";
-        Property.forAll("full-date reading", 5_000, random -> {
+        Property.forAll("full-date reading", Property.scaled(5_000), random -> {
             StringBuilder text = new StringBuilder(String.format("%04d-%02d-%02d",
                     random.nextInt(10_000), random.nextInt(14), random.nextInt(33)));
             int edits = random.nextInt(3);

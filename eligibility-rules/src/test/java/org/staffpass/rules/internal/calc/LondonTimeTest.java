@@ -82,7 +82,7 @@ class LondonTimeTest {
     @Test
     void randomInstantsAndLocalTimesAcrossTheRange() {
         long span = LondonTime.END_COVERED - LondonTime.FIRST_COVERED;
-        Property.forAll("LondonTime equals java.time", 20_000,
+        Property.forAll("LondonTime equals java.time", Property.scaled(20_000),
                 r -> LondonTime.FIRST_COVERED + Math.floorMod(r.nextLong(), span),
                 s -> {
                     sameAsJavaTimeAt(s);
@@ -92,7 +92,7 @@ class LondonTimeTest {
 
     @Test
     void randomTimesNearTheChangesOfRandomYears() {
-        Property.forAll("LondonTime near clock changes", 20_000, LondonTimeTest::nearAChange, s -> {
+        Property.forAll("LondonTime near clock changes", Property.scaled(20_000), LondonTimeTest::nearAChange, s -> {
             sameAsJavaTimeAt(s);
             sameAsJavaTimeForLocal(s);
         });

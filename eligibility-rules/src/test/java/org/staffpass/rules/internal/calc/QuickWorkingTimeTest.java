@@ -227,7 +227,7 @@ class QuickWorkingTimeTest {
     void everyFieldEqualsTheCalculatorOnRandomHistories() {
         // how often each situation came up, so the generator cannot quietly stop producing it
         int[] seen = new int[7];
-        Property.forAll("QuickWorkingTime equals WorkingTimeCalculator", 3_000, QuickWorkingTimeTest::randomCase, c -> {
+        Property.forAll("QuickWorkingTime equals WorkingTimeCalculator", Property.scaled(3_000), QuickWorkingTimeTest::randomCase, c -> {
             long[] starts = new long[c.history().size() + 3]; // longer than count: the rest must be ignored
             long[] ends = new long[starts.length];
             for (int i = 0; i < c.history().size(); i++) {
