@@ -99,6 +99,22 @@ public final class Disclosures {
         return new ArrayList<>(groups);
     }
 
+    /**
+     * The specialty codes the shift accepts from a worker: its own, plus the members (temporary
+     * equivalents in force included) of each of its groups the policy's {@code specialtyGroups}
+     * lists. Immutable; what the evaluator's specialty rule and the bank matcher's index both use.
+     */
+    static Set<SpecialtyCode> acceptedSpecialties(Policy policy, Policy.GradeRules rules, Shift shift) {
+        Set<SpecialtyCode> accepted = new java.util.HashSet<>();
+        accepted.add(shift.specialty());
+        for (String group : groupsOf(policy, rules, shift)) {
+            if (rules.specialtyGroups().contains(group)) {
+                accepted.addAll(members(policy, rules, group, shift));
+            }
+        }
+        return Set.copyOf(accepted);
+    }
+
     /** Members of {@code group} on the shift's date: the group's codes and temporary equivalents in force. */
     static Set<SpecialtyCode> members(Policy policy, Policy.GradeRules rules, String group, Shift shift) {
         LocalDate day = new ShiftTime(shift.start(), shift.end()).localStartDate();

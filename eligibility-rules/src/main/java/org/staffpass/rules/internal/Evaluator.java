@@ -17,7 +17,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.staffpass.passport.DisclosureRequest;
 import org.staffpass.passport.credential.CredentialType;
 import org.staffpass.passport.credential.DbsCheck;
@@ -171,9 +170,8 @@ public final class Evaluator {
         final LocalDate endDate;
         final DisclosureRequest request;
         final Policy.GroupRequirements requirements;
+        /** {@link Disclosures#acceptedSpecialties}; empty without a grade and specialty family. */
         final Set<SpecialtyCode> accepted;
-        /** {@link #accepted} for lookups (a specialty code is its value, so equal membership). */
-        final Set<SpecialtyCode> acceptedLookup;
         /** Credentials must not expire before this (the shift's end plus the minimum remaining validity). */
         final Instant credentialsNeeded;
         /** The earliest local date whose start is at or after the shift's end: what lapses then is still valid. */
@@ -214,17 +212,7 @@ public final class Evaluator {
             this.request = Disclosures.request(policy, shift);
             Optional<Policy.GradeRules> rules = policy.rules().gradeAndSpecialty();
             this.requirements = rules.map(r -> Disclosures.requirements(policy, r, shift)).orElse(null);
-            Set<SpecialtyCode> accepted = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
-            if (rules.isPresent()) {
-                accepted.add(shift.specialty());
-                for (String group : Disclosures.groupsOf(policy, rules.get(), shift)) {
-                    if (rules.get().specialtyGroups().contains(group)) {
-                        accepted.addAll(Disclosures.members(policy, rules.get(), group, shift));
-                    }
-                }
-            }
-            this.accepted = java.util.Collections.unmodifiableSet(accepted);
-            this.acceptedLookup = Set.copyOf(accepted);
+            this.accepted = rules.isPresent() ? Disclosures.acceptedSpecialties(policy, rules.get(), shift) : Set.of();
             List<LocalDate> completedFrom = new ArrayList<>();
             for (Policy.TrainingRequirement req : policy.rules().compliance().map(Policy.ComplianceRules::training)
                     .orElse(List.of())) {
@@ -321,7 +309,7 @@ public final class Evaluator {
 
         Texts(ShiftPlan plan) {
             this.candidateInterval = interval(plan.candidate);
-            this.acceptedText = "one of " + plan.accepted.stream().map(SpecialtyCode::value).toList();
+            this.acceptedText = "one of " + plan.accepted.stream().map(SpecialtyCode::value).sorted().toList();
             this.endText = text(plan.shift.end());
             List<String> training = new ArrayList<>();
             for (Policy.TrainingRequirement req : plan.policy.rules().compliance().map(Policy.ComplianceRules::training)
@@ -679,7 +667,7 @@ public final class Evaluator {
         if (checkSpecialty) {
             boolean ok = false;
             for (SpecialtyCode code : s.specialties()) {
-                ok |= plan.acceptedLookup.contains(code);
+                ok |= plan.accepted.contains(code);
             }
             if (judge(ok)) {
                 add(new Finding(base + "/specialtyGroups", ok, RuleCode.SPECIALTY_NOT_ACCEPTED,

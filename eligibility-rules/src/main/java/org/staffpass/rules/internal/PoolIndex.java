@@ -428,7 +428,7 @@ public final class PoolIndex {
             needed = Disclosures.requirements(policy, g, shift);
             specialtyChecked = !g.specialtyGroups().isEmpty();
             if (specialtyChecked) {
-                for (SpecialtyCode code : acceptedSpecialties(g, shift)) {
+                for (SpecialtyCode code : Disclosures.acceptedSpecialties(policy, g, shift)) {
                     for (int p : bySpecialty.getOrDefault(code, new int[0])) {
                         if (rank[p] >= lo && rank[p] <= hi) {
                             out.set(p);
@@ -498,17 +498,6 @@ public final class PoolIndex {
             }
         }
         return true;
-    }
-
-    private Set<SpecialtyCode> acceptedSpecialties(Policy.GradeRules rules, Shift shift) {
-        Set<SpecialtyCode> accepted = new java.util.HashSet<>();
-        accepted.add(shift.specialty());
-        for (String group : Disclosures.groupsOf(policy, rules, shift)) {
-            if (rules.specialtyGroups().contains(group)) {
-                accepted.addAll(Disclosures.members(policy, rules, group, shift));
-            }
-        }
-        return accepted;
     }
 
     private boolean gradeCurrent(int p, LocalDate startDate, LocalDate endDate) {
