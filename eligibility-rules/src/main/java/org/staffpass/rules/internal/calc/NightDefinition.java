@@ -94,7 +94,7 @@ public record NightDefinition(LocalTime windowStart, LocalTime windowEnd, Durati
             long first = Math.floorDiv(startSecond + offset, 86_400L) - 1;
             long last = Math.floorDiv(endSecond + offset, 86_400L);
             for (long d = first; d <= last; d++) {
-                total += shared(startSecond, endSecond, d * 86_400L + open - offset, d * 86_400L + close - offset);
+                total += ShiftTime.overlapSeconds(startSecond, endSecond, d * 86_400L + open - offset, d * 86_400L + close - offset);
                 if (total >= minimum) {
                     return true;
                 }
@@ -104,16 +104,12 @@ public record NightDefinition(LocalTime windowStart, LocalTime windowEnd, Durati
         long first = LondonTime.localEpochDay(startSecond) - 1;
         long last = LondonTime.localEpochDay(endSecond);
         for (long d = first; d <= last; d++) {
-            total += shared(startSecond, endSecond, LondonTime.instantOf(d * 86_400L + open),
+            total += ShiftTime.overlapSeconds(startSecond, endSecond, LondonTime.instantOf(d * 86_400L + open),
                     LondonTime.instantOf(d * 86_400L + close));
             if (total >= minimum) {
                 return true;
             }
         }
         return false;
-    }
-
-    private static long shared(long start, long end, long from, long to) {
-        return Math.max(0, Math.min(end, to) - Math.max(start, from));
     }
 }

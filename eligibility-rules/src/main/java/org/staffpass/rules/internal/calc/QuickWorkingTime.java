@@ -184,7 +184,7 @@ public final class QuickWorkingTime {
         for (int i = 0; i < n; i++) {
             long s = startOf(keys[i]);
             long e = endOf(keys[i]);
-            total += shared(s, e, periodStart, end);
+            total += ShiftTime.overlapSeconds(s, e, periodStart, end);
             if (i == c) {
                 continue;
             }
@@ -415,9 +415,5 @@ public final class QuickWorkingTime {
             }
         }
         return lo;
-    }
-
-    private static long shared(long s, long e, long from, long to) {
-        return Math.max(0, Math.min(e, to) - Math.max(s, from));
     }
 }

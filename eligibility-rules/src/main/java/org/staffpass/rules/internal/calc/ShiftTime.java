@@ -146,6 +146,11 @@ public record ShiftTime(Instant start, Instant end) {
         return b.isAfter(a) ? Duration.between(a, b) : Duration.ZERO;
     }
 
+    /** {@link #overlap} in epoch seconds: what {@code [start, end)} shares with {@code [from, to)}, 0 when they do not meet. */
+    static long overlapSeconds(long start, long end, long from, long to) {
+        return Math.max(0, Math.min(end, to) - Math.max(start, from));
+    }
+
     /** True when the two shifts share a positive stretch of time (touching ends do not). */
     public boolean overlaps(ShiftTime other) {
         return !overlap(other.start, other.end).isZero();
