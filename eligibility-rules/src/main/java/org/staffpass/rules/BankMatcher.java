@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.staffpass.rules.internal.Evaluator;
 import org.staffpass.rules.internal.PoolIndex;
 
 /**
@@ -86,10 +85,10 @@ public final class BankMatcher {
             return List.of();
         }
         // What depends on the shift alone is computed once, not once per worker.
-        Evaluator.ShiftPlan plan = new Evaluator.ShiftPlan(policy, shift, true);
+        PreparedShift prepared = policy.prepare(shift);
         for (int p = candidates.nextSetBit(0); p >= 0; p = candidates.nextSetBit(p + 1)) {
             Worker w = workers.get(p);
-            Decision d = Evaluator.evaluate(plan, w.facts(), w.history(), at);
+            Decision d = prepared.evaluate(w.facts(), w.history(), at);
             if (d.outcome() != Outcome.INELIGIBLE) {
                 out.add(new Match(w.id(), d));
             }

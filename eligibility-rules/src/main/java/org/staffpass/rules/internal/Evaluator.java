@@ -63,7 +63,7 @@ import org.staffpass.rules.internal.calc.WorkingTimeParameters;
  * approval covers it: an escalation tier's role, the registration review role, or an accepted
  * break glass. One instance per evaluation; not shared. What depends only on the policy and the
  * shift (the shift's request, interval, specialty requirements, and the rate card's findings per
- * grade group) comes from a {@link ShiftPlan}, which the bank matcher makes once per shift.
+ * grade group) comes from a {@link ShiftPlan}, which {@code PreparedShift} (and so the bank matcher) makes once per shift.
  */
 public final class Evaluator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -126,15 +126,8 @@ public final class Evaluator {
     }
 
     /**
-     * As {@link #evaluate(Policy, PassportFacts, Shift, WorkHistory, Instant, Optional)} with no
-     * break glass, for the plan's policy and shift: equal decisions, less work per worker.
-     */
-    public static Decision evaluate(ShiftPlan plan, PassportFacts facts, WorkHistory history, Instant at) {
-        return evaluate(plan, facts, history, at, Optional.empty());
-    }
-
-    /**
-     * Decides for the plan's policy and shift. The outcome, approvals, pay and disclosure
+     * Decides for the plan's policy and shift (equal decisions to preparing the shift anew, less
+     * work per worker). The outcome, approvals, pay and disclosure
      * request are computed now; the findings when first read, by an explaining evaluation of
      * the same inputs (inputs are immutable, so it gives the same verdicts; it checks that it
      * does).
