@@ -63,7 +63,8 @@ import org.staffpass.rules.internal.calc.WorkingTimeParameters;
  * approval covers it: an escalation tier's role, the registration review role, or an accepted
  * break glass. One instance per evaluation; not shared. What depends only on the policy and the
  * shift (the shift's request, interval, specialty requirements, and the rate card's findings per
- * grade group) comes from a {@link ShiftPlan}, which {@code PreparedShift} (and so the bank matcher) makes once per shift.
+ * grade group) comes from a {@link ShiftPlan}, which {@code PreparedShift} (and so the bank
+ * matcher) makes once per shift.
  */
 public final class Evaluator {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
