@@ -1,14 +1,13 @@
 package org.staffpass.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.rules.internal.PolicyReader;
+import org.staffpass.testing.JsonSchemaCheck;
 
 /**
  * Keeps docs/schemas/policy.schema.json in step with the validator: the same members and
@@ -17,26 +16,8 @@ import org.staffpass.rules.internal.PolicyReader;
 class PolicySchemaTest {
     private static final JsonNode SCHEMA = StrictJson.parseObject(PolicyFiles.read("docs/schemas/policy.schema.json"), "schema").value();
 
-    private static Set<String> names(JsonNode properties) {
-        Set<String> names = new HashSet<>();
-        properties.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static Set<String> strings(JsonNode array) {
-        Set<String> values = new HashSet<>();
-        if (array != null) {
-            array.forEach(value -> values.add(value.textValue()));
-        }
-        return values;
-    }
-
     private static void assertObject(String pointer, Set<String> members, Set<String> required) {
-        JsonNode schema = SCHEMA.at(pointer);
-        assertEquals("object", schema.get("type").textValue(), pointer);
-        assertFalse(schema.get("additionalProperties").asBoolean(true), pointer + " must set additionalProperties:false");
-        assertEquals(members, names(schema.get("properties")), pointer + " properties");
-        assertEquals(required, strings(schema.get("required")), pointer + " required");
+        JsonSchemaCheck.assertClosedObject(SCHEMA.at(pointer), members, required, pointer);
     }
 
     @Test

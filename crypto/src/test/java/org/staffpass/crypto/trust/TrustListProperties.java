@@ -30,6 +30,7 @@ import org.staffpass.crypto.SigningKey;
 import org.staffpass.crypto.Verification;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.testing.Property;
+import org.staffpass.testing.JsonSchemaCheck;
 
 /** Generated lists round-trip; mutated payloads and tampered tokens are answered, never thrown at. */
 class TrustListProperties {

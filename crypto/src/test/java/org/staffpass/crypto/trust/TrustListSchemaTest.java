@@ -11,12 +11,12 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.staffpass.crypto.internal.StrictJson;
+import org.staffpass.testing.JsonSchemaCheck;
 
 /**
  * Keeps docs/schemas/trust-list.schema.json in step with the reader: the same members,
@@ -39,33 +39,14 @@ class TrustListSchemaTest {
         return new JsonSchemaCheck(schemaNode());
     }
 
-    private static Set<String> names(JsonNode properties) {
-        Set<String> names = new HashSet<>();
-        properties.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static Set<String> strings(JsonNode array) {
-        Set<String> values = new HashSet<>();
-        array.forEach(value -> values.add(value.textValue()));
-        return values;
-    }
-
-    private static void assertObjectSchema(JsonNode schema, Set<String> members, Set<String> required, String where) {
-        assertEquals("object", schema.get("type").textValue(), where);
-        assertFalse(schema.get("additionalProperties").asBoolean(true), where + " must set additionalProperties:false");
-        assertEquals(members, names(schema.get("properties")), where + " properties");
-        assertEquals(required, strings(schema.get("required")), where + " required");
-    }
-
     @Test
     void memberSetsMatchTheReadersAllowListsAtEveryLevel() {
         JsonNode root = schemaNode();
         assertEquals("https://json-schema.org/draft/2020-12/schema", root.get("$schema").textValue());
-        assertObjectSchema(root, TrustListCodec.TOP_LEVEL_MEMBERS, TrustListCodec.TOP_LEVEL_REQUIRED, "payload");
-        assertObjectSchema(root.at("/$defs/issuer"), TrustListCodec.ISSUER_MEMBERS, TrustListCodec.ISSUER_REQUIRED, "issuer");
-        assertObjectSchema(root.at("/$defs/jwks"), TrustListCodec.JWKS_MEMBERS, TrustListCodec.JWKS_REQUIRED, "jwks");
-        assertObjectSchema(root.at("/$defs/jwk"), TrustListCodec.JWK_MEMBERS, TrustListCodec.JWK_REQUIRED, "jwk");
+        JsonSchemaCheck.assertClosedObject(root, TrustListCodec.TOP_LEVEL_MEMBERS, TrustListCodec.TOP_LEVEL_REQUIRED, "payload");
+        JsonSchemaCheck.assertClosedObject(root.at("/$defs/issuer"), TrustListCodec.ISSUER_MEMBERS, TrustListCodec.ISSUER_REQUIRED, "issuer");
+        JsonSchemaCheck.assertClosedObject(root.at("/$defs/jwks"), TrustListCodec.JWKS_MEMBERS, TrustListCodec.JWKS_REQUIRED, "jwks");
+        JsonSchemaCheck.assertClosedObject(root.at("/$defs/jwk"), TrustListCodec.JWK_MEMBERS, TrustListCodec.JWK_REQUIRED, "jwk");
         assertEquals("#/$defs/issuer", root.at("/properties/issuers/items/$ref").textValue());
         assertEquals("#/$defs/jwks", root.at("/$defs/issuer/properties/jwks/$ref").textValue());
         assertEquals("#/$defs/jwk", root.at("/$defs/jwks/properties/keys/items/$ref").textValue());
@@ -92,7 +73,7 @@ class TrustListSchemaTest {
         assertEquals(TrustListRules.MAX_KEYS_PER_ISSUER, root.at("/$defs/jwks/properties/keys/maxItems").intValue());
         assertEquals(TrustListRules.MAX_KID_LENGTH, root.at("/$defs/jwk/properties/kid/maxLength").intValue());
         assertEquals(Arrays.stream(TrustedIssuer.Status.values()).map(TrustedIssuer.Status::jsonName).collect(Collectors.toSet()),
-                strings(issuer.at("/status/enum")));
+                JsonSchemaCheck.strings(issuer.at("/status/enum")));
     }
 
     @Test

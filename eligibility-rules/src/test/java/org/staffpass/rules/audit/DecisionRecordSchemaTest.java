@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,46 +14,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.staffpass.crypto.JwsSigner;
 import org.staffpass.crypto.internal.StrictJson;
 import org.staffpass.rules.Outcome;
 import org.staffpass.rules.RuleCode;
+import org.staffpass.testing.JsonSchemaCheck;
 
 /**
  * Keeps docs/schemas/decision-record.schema.json in step with the payload reader: the same
  * members and required members at every level, the same patterns and enums, and the same
  * verdict on generated payloads and on payloads broken one way at a time. There is no JSON
- * Schema library in the project, so {@link #validate} implements the keywords the schema uses.
+ * Schema library in the library modules, so {@link #validate} uses the shared structural check
+ * ({@link JsonSchemaCheck}), which implements the keywords the schema uses and refuses others.
  */
 class DecisionRecordSchemaTest {
     private static final JsonNode SCHEMA = StrictJson.parseObject(
             AuditFixtures.repositoryFile("docs/schemas/decision-record.schema.json"), "schema").value();
-    private static final Set<String> KEYWORDS = Set.of("$schema", "$id", "$defs", "$ref", "title", "description", "type",
-            "properties", "required", "additionalProperties", "items", "const", "enum", "pattern", "minLength", "maxLength",
-            "minimum", "maximum", "maxItems", "dependentRequired");
-
-    private static Set<String> names(JsonNode properties) {
-        Set<String> names = new HashSet<>();
-        properties.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
-
-    private static Set<String> strings(JsonNode array) {
-        Set<String> values = new HashSet<>();
-        array.forEach(value -> values.add(value.textValue()));
-        return values;
-    }
+    private static final JsonSchemaCheck CHECK = new JsonSchemaCheck(SCHEMA);
 
     private static void assertObject(String pointer, Set<String> members, Set<String> optional) {
-        JsonNode schema = SCHEMA.at(pointer);
-        assertEquals("object", schema.get("type").textValue(), pointer);
-        assertFalse(schema.get("additionalProperties").asBoolean(true), pointer + " must set additionalProperties:false");
-        assertEquals(members, names(schema.get("properties")), pointer + " properties");
         Set<String> required = new HashSet<>(members);
         required.removeAll(optional);
-        assertEquals(required, strings(schema.get("required")), pointer + " required");
+        JsonSchemaCheck.assertClosedObject(SCHEMA.at(pointer), members, required, pointer);
     }
 
     @Test
@@ -81,8 +63,8 @@ class DecisionRecordSchemaTest {
         assertEquals(DecisionRecord.MAX_LIST, SCHEMA.at("/properties/disclosureRequest/maxItems").intValue());
         assertEquals(DecisionRecord.MAX_EVIDENCE, SCHEMA.at("/$defs/finding/properties/evidence/maxItems").intValue());
         assertEquals(DecisionRecord.MAX_EVIDENCE + 1, SCHEMA.at("/$defs/finding/properties/evidenceCount/minimum").intValue());
-        assertEquals(names(Arrays.stream(RuleCode.values()).map(Enum::name)), strings(SCHEMA.at("/$defs/finding/properties/code/enum")));
-        assertEquals(names(Arrays.stream(Outcome.values()).map(Enum::name)), strings(SCHEMA.at("/properties/outcome/enum")));
+        assertEquals(names(Arrays.stream(RuleCode.values()).map(Enum::name)), JsonSchemaCheck.strings(SCHEMA.at("/$defs/finding/properties/code/enum")));
+        assertEquals(names(Arrays.stream(Outcome.values()).map(Enum::name)), JsonSchemaCheck.strings(SCHEMA.at("/properties/outcome/enum")));
     }
 
     private static Set<String> names(java.util.stream.Stream<String> names) {
@@ -91,26 +73,7 @@ class DecisionRecordSchemaTest {
 
     @Test
     void schemaUsesOnlyKeywordsThisTestImplements() {
-        List<String> unknown = new ArrayList<>();
-        collectKeywords(SCHEMA, "", unknown);
-        assertEquals(List.of(), unknown);
-    }
-
-    private static void collectKeywords(JsonNode schema, String pointer, List<String> unknown) {
-        schema.fieldNames().forEachRemaining(name -> {
-            if (!KEYWORDS.contains(name)) {
-                unknown.add(pointer + "/" + name);
-            }
-        });
-        for (String container : List.of("properties", "$defs")) {
-            if (schema.has(container)) {
-                schema.get(container).fields().forEachRemaining(e -> collectKeywords(e.getValue(),
-                        pointer + "/" + container + "/" + e.getKey(), unknown));
-            }
-        }
-        if (schema.has("items")) {
-            collectKeywords(schema.get("items"), pointer + "/items", unknown);
-        }
+        assertEquals(List.of(), JsonSchemaCheck.unsupportedKeywords(SCHEMA));
     }
 
     @Test
@@ -183,99 +146,6 @@ class DecisionRecordSchemaTest {
 
     /** Problems of {@code value} against the schema (empty when valid). */
     static List<String> validate(JsonNode value) {
-        List<String> problems = new ArrayList<>();
-        validate(SCHEMA, value, "", problems);
-        return problems;
-    }
-
-    private static void validate(JsonNode schema, JsonNode value, String pointer, List<String> problems) {
-        if (schema.has("$ref")) {
-            validate(SCHEMA.at(schema.get("$ref").textValue().substring(1)), value, pointer, problems);
-        }
-        if (schema.has("type") && !hasType(value, schema.get("type").textValue())) {
-            problems.add(pointer + ": not of type " + schema.get("type").textValue());
-            return;
-        }
-        if (schema.has("const") && !schema.get("const").equals(value)) {
-            problems.add(pointer + ": not the constant");
-        }
-        if (schema.has("enum") && !strings(schema.get("enum")).contains(value.isTextual() ? value.textValue() : null)) {
-            problems.add(pointer + ": not in the enum");
-        }
-        if (value.isTextual()) {
-            String text = value.textValue();
-            if (schema.has("pattern") && !Pattern.compile(schema.get("pattern").textValue()).matcher(text).find()) {
-                problems.add(pointer + ": does not match the pattern");
-            }
-            if (schema.has("minLength") && text.codePointCount(0, text.length()) < schema.get("minLength").intValue()) {
-                problems.add(pointer + ": too short");
-            }
-            if (schema.has("maxLength") && text.codePointCount(0, text.length()) > schema.get("maxLength").intValue()) {
-                problems.add(pointer + ": too long");
-            }
-        }
-        if (value.isNumber()) {
-            if (schema.has("minimum") && value.decimalValue().compareTo(schema.get("minimum").decimalValue()) < 0) {
-                problems.add(pointer + ": below the minimum");
-            }
-            if (schema.has("maximum") && value.decimalValue().compareTo(schema.get("maximum").decimalValue()) > 0) {
-                problems.add(pointer + ": above the maximum");
-            }
-        }
-        if (value.isArray()) {
-            if (schema.has("maxItems") && value.size() > schema.get("maxItems").intValue()) {
-                problems.add(pointer + ": too many items");
-            }
-            if (schema.has("items")) {
-                for (int i = 0; i < value.size(); i++) {
-                    validate(schema.get("items"), value.get(i), pointer + "/" + i, problems);
-                }
-            }
-        }
-        if (value.isObject()) {
-            JsonNode properties = schema.has("properties") ? schema.get("properties") : StrictJson.object();
-            value.fieldNames().forEachRemaining(name -> {
-                if (properties.has(name)) {
-                    validate(properties.get(name), value.get(name), pointer + "/" + name, problems);
-                } else if (schema.has("additionalProperties") && !schema.get("additionalProperties").asBoolean(true)) {
-                    problems.add(pointer + ": member " + name + " not allowed");
-                }
-            });
-            if (schema.has("dependentRequired")) {
-                schema.get("dependentRequired").fields().forEachRemaining(rule -> {
-                    if (value.has(rule.getKey())) {
-                        rule.getValue().forEach(name -> {
-                            if (!value.has(name.textValue())) {
-                                problems.add(pointer + "/" + name.textValue() + ": required with " + rule.getKey());
-                            }
-                        });
-                    }
-                });
-            }
-            if (schema.has("required")) {
-                schema.get("required").forEach(name -> {
-                    if (!value.has(name.textValue())) {
-                        problems.add(pointer + "/" + name.textValue() + ": required");
-                    }
-                });
-            }
-        }
-    }
-
-    private static boolean hasType(JsonNode value, String type) {
-        switch (type) {
-            case "object":
-                return value.isObject();
-            case "array":
-                return value.isArray();
-            case "string":
-                return value.isTextual();
-            case "integer":
-                return value.isIntegralNumber();
-            case "boolean":
-                return value.isBoolean();
-            default:
-                throw new AssertionError("type " + type + " is not implemented by this test");
-        }
+        return CHECK.problems(value);
     }
 }

@@ -1,4 +1,4 @@
-package org.staffpass.crypto.trust;
+package org.staffpass.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,27 +10,81 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assertions;
 
 /**
  * A structural check of a JSON document against a JSON Schema (draft 2020-12), for the
  * keywords our schemas use and no others: a schema keyword this class does not know fails
  * loudly, so a schema can never silently say more than is checked. Test code only (no
- * JSON-schema library is a dependency).
+ * JSON-schema library is a dependency of the library modules); shared by every module's schema
+ * tests through crypto's test-jar, with the assertion those tests make of each closed object.
  */
-final class JsonSchemaCheck {
+public final class JsonSchemaCheck {
     private static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title", "description");
     private static final Set<String> KEYWORDS = Set.of("$ref", "$defs", "type", "properties", "required",
             "additionalProperties", "items", "minItems", "maxItems", "uniqueItems", "contains", "minLength", "maxLength",
-            "pattern", "enum", "const", "minimum", "maximum");
+            "pattern", "enum", "const", "minimum", "maximum", "dependentRequired");
 
     private final JsonNode root;
 
-    JsonSchemaCheck(JsonNode schemaRoot) {
+    public JsonSchemaCheck(JsonNode schemaRoot) {
         this.root = schemaRoot;
     }
 
+    /**
+     * Every keyword anywhere in {@code schema} (its {@code $defs}, properties, items and
+     * {@code contains} included) that this check does not implement, as pointers; empty when
+     * it implements them all. {@link #problems} refuses them only on the paths a document visits.
+     */
+    public static List<String> unsupportedKeywords(JsonNode schema) {
+        List<String> unknown = new ArrayList<>();
+        collectUnsupported(schema, "", unknown);
+        return unknown;
+    }
+
+    private static void collectUnsupported(JsonNode schema, String pointer, List<String> unknown) {
+        schema.fieldNames().forEachRemaining(name -> {
+            if (!KEYWORDS.contains(name) && !ANNOTATIONS.contains(name)) {
+                unknown.add(pointer + "/" + name);
+            }
+        });
+        for (String container : List.of("properties", "$defs")) {
+            if (schema.has(container)) {
+                schema.get(container).fields().forEachRemaining(e -> collectUnsupported(e.getValue(),
+                        pointer + "/" + container + "/" + e.getKey(), unknown));
+            }
+        }
+        for (String single : List.of("items", "contains")) {
+            if (schema.has(single)) {
+                collectUnsupported(schema.get(single), pointer + "/" + single, unknown);
+            }
+        }
+    }
+
+    /**
+     * Asserts that {@code schema} describes a closed object ({@code additionalProperties: false})
+     * with exactly {@code members} as properties and exactly {@code required} required, so a
+     * schema and its reader's allow-lists stay in step; {@code where} names it in failures.
+     */
+    public static void assertClosedObject(JsonNode schema, Set<String> members, Set<String> required, String where) {
+        Assertions.assertEquals("object", schema.get("type").textValue(), where);
+        Assertions.assertFalse(schema.get("additionalProperties").asBoolean(true),
+                where + " must set additionalProperties:false");
+        Set<String> properties = new HashSet<>();
+        schema.get("properties").fieldNames().forEachRemaining(properties::add);
+        Assertions.assertEquals(members, properties, where + " properties");
+        Assertions.assertEquals(required, strings(schema.path("required")), where + " required");
+    }
+
+    /** The texts of a JSON array of strings (an {@code enum}, a {@code required}); empty when missing. */
+    public static Set<String> strings(JsonNode array) {
+        Set<String> values = new HashSet<>();
+        array.forEach(value -> values.add(value.textValue()));
+        return values;
+    }
+
     /** Every violation, as "pointer: problem"; empty when the document conforms. */
-    List<String> problems(JsonNode document) {
+    public List<String> problems(JsonNode document) {
         List<String> problems = new ArrayList<>();
         check(root, document, "", problems);
         return problems;
@@ -98,6 +152,17 @@ final class JsonSchemaCheck {
             for (JsonNode name : schema.get("required")) {
                 if (!value.has(name.textValue())) {
                     problems.add(path + "/" + name.textValue() + ": is required");
+                }
+            }
+        }
+        if (schema.has("dependentRequired")) {
+            for (Map.Entry<String, JsonNode> rule : schema.get("dependentRequired").properties()) {
+                if (value.has(rule.getKey())) {
+                    for (JsonNode name : rule.getValue()) {
+                        if (!value.has(name.textValue())) {
+                            problems.add(path + "/" + name.textValue() + ": is required with " + rule.getKey());
+                        }
+                    }
                 }
             }
         }
